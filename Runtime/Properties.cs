@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("VaeProcgen.Tests")]
+[assembly: InternalsVisibleTo("vaeprocgen")]
+[assembly: InternalsVisibleTo("VaeProcgen.Benchmarks")]
