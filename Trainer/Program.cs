@@ -1,1 +1,7 @@
-class P { static void Main(){ var t = TorchSharp.torch.ones(3); System.Console.WriteLine(t.sum().item<float>()); } }
+namespace VaeProcgen.Trainer
+{
+    internal static class Program
+    {
+        private static int Main(string[] args) => Cli.CommandLine.Run(args);
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using VaeProcgen.Contract;
+using static TorchSharp.torch;
+
+namespace VaeProcgen.Trainer.Training
+{
+    /// <summary>
+    /// Per-item reconstruction negative log-likelihood and KL to the standard normal prior, in nats.
+    /// Bernoulli: binary cross-entropy on values in [0,1]; Gaussian: exact negative log-density with a fixed
+    /// sigma; categorical: softmax cross-entropy over the channel axis per cell.
+    /// </summary>
+    public static class VaeLoss
+    {
+        /// <summary>Reconstruction NLL per item [N] for logits and targets [N,C,H,W].</summary>
+        public static Tensor Reconstruction(Tensor logits, Tensor target, Likelihood likelihood, double gaussianSigma)
+        {
+            switch (likelihood)
+            {
+                case Likelihood.Bernoulli:
+                    return nn.functional.binary_cross_entropy_with_logits(logits, target, reduction: nn.Reduction.None).flatten(1).sum(1);
+                case Likelihood.Gaussian:
+                    {
+                        long values = target[0].numel();
+                        Tensor squared = (logits.sigmoid() - target).square().flatten(1).sum(1);
+                        double constant = values * Math.Log(gaussianSigma * Math.Sqrt(2 * Math.PI));
+                        return squared / (2 * gaussianSigma * gaussianSigma) + constant;
+                    }
+                case Likelihood.Categorical:
+                    return -(target * logits.log_softmax(1)).flatten(1).sum(1);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(likelihood), likelihood, null);
+            }
+        }
+
+        /// <summary>KL(q(z|x) || N(0,I)) per item and latent dimension [N,K].</summary>
+        public static Tensor KlPerDimension(Tensor mean, Tensor logVariance) =>
+            (mean.square() + logVariance.exp() - logVariance - 1) * 0.5;
+    }
+}
