@@ -81,7 +81,7 @@ namespace VaeProcgen.Onnx
         private static void AddDim(List<long> dims, long dim, int maxDims)
         {
             if (dims.Count >= maxDims)
-                throw new OnnxFormatException($"An ONNX tensor has more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
+                throw new OnnxFormatException($"The ONNX file has a tensor with more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
             dims.Add(dim);
         }
 
