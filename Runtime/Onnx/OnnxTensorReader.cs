@@ -27,7 +27,9 @@ namespace VaeProcgen.Onnx
                     case F.Tensor.DataType: tensor.DataType = (OnnxDataType)message.ReadInt32(); break;
                     case F.Tensor.Name: tensor.Name = message.ReadString(); break;
                     case F.Tensor.DataLocation: tensor.IsExternal = message.ReadInt64() == F.Tensor.DataLocationExternal; break;
-                    case F.Tensor.ExternalData: tensor.ExternalData.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto"))); break;
+                    case F.Tensor.ExternalData:
+                        context.CountEntry();
+                        tensor.ExternalData.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto"))); break;
                     case F.Tensor.RawData:
                         if (valueCounts.ContainsKey(F.Tensor.RawData))
                             throw message.Malformed($"{message.MessageName} contains raw_data twice");

@@ -191,6 +191,22 @@ namespace VaeProcgen.Tests.Onnx
         }
 
         [Test]
+        public void TooManyListEntries_AreRejected()
+        {
+            var w = new ProtoWriter();
+            w.WriteInt64(1, 8);
+            w.BeginMessage(7);
+            w.BeginMessage(1);
+            for (int i = 0; i < 1001; i++) w.WriteString(1, "");
+            w.EndMessage();
+            w.EndMessage();
+            byte[] bytes = w.ToArray();
+
+            var error = Assert.Throws<OnnxFormatException>(() => OnnxParser.Parse(bytes, new OnnxReadLimits { MaxListEntries = 1000 }));
+            Assert.That(error!.Message, Does.Contain("more than 1000 list entries"));
+        }
+
+        [Test]
         public void ExternalTensor_IsDescribedButNotRead()
         {
             byte[] bytes = ModelWithInitializer(w =>
