@@ -159,7 +159,7 @@ namespace VaeProcgen.Tests.Onnx
         [Test]
         public void DeepNesting_IsRejectedWithoutStackOverflow()
         {
-            // 100 000 nested graph attributes: node → attribute g → graph → node → ... The parser must not recurse into them.
+            // 2 000 nested graph attributes (node → attribute g → graph → node → ...): the parser skips sub-graphs instead of recursing.
             var w = new ProtoWriter();
             w.WriteInt64(1, 8);
             w.BeginMessage(7);
