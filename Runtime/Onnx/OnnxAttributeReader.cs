@@ -53,7 +53,7 @@ namespace VaeProcgen.Onnx
         private static void AddItem<T>(List<T> items, T item, long maxItems)
         {
             if (items.Count >= maxItems)
-                throw new OnnxFormatException($"An ONNX attribute list has more than {maxItems} items, above the configured limit; the file is malformed or hostile.");
+                throw new OnnxFormatException($"The ONNX file has an attribute list with more than {maxItems} items, above the configured limit; the file is malformed or hostile.");
             items.Add(item);
         }
     }

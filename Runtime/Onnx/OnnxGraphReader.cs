@@ -11,6 +11,7 @@ namespace VaeProcgen.Onnx
             var graph = new OnnxGraph();
             while (message.NextField())
             {
+                if (message.Field != F.Graph.Name && message.Field != F.Graph.DocString) context.CountEntry();
                 switch (message.Field)
                 {
                     case F.Graph.Node:
@@ -34,6 +35,7 @@ namespace VaeProcgen.Onnx
             var node = new OnnxNode();
             while (message.NextField())
             {
+                if (message.Field == F.Node.Input || message.Field == F.Node.Output || message.Field == F.Node.Attribute) context.CountEntry();
                 switch (message.Field)
                 {
                     case F.Node.Input: node.Inputs.Add(message.ReadString()); break;

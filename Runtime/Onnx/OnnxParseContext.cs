@@ -5,6 +5,7 @@ namespace VaeProcgen.Onnx
     {
         private long _totalElements;
         private int _nodes;
+        private int _entries;
 
         public OnnxParseContext(OnnxReadLimits limits) { Limits = limits; }
 
@@ -14,6 +15,13 @@ namespace VaeProcgen.Onnx
         {
             if (++_nodes > Limits.MaxNodes)
                 throw new OnnxFormatException($"The ONNX graph has more than {Limits.MaxNodes} nodes, above the configured limit; the file is too large or hostile.");
+        }
+
+        /// <summary>Counts one entry of a list in the model (see <see cref="OnnxReadLimits.MaxListEntries"/>).</summary>
+        public void CountEntry()
+        {
+            if (++_entries > Limits.MaxListEntries)
+                throw new OnnxFormatException($"The ONNX model has more than {Limits.MaxListEntries} list entries (inputs, outputs, attributes, tensors, metadata), above the configured limit; the file is too large or hostile.");
         }
 
         public void CountElements(long count, string what)

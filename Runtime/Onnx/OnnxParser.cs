@@ -81,8 +81,14 @@ namespace VaeProcgen.Onnx
                         model.Graph = OnnxGraphReader.Read(message.ReadMessage("GraphProto"), context);
                         hasGraph = true;
                         break;
-                    case F.Model.OpsetImport: model.OpsetImports.Add(ReadOpset(message.ReadMessage("OperatorSetIdProto"))); break;
-                    case F.Model.MetadataProps: model.MetadataProps.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto"))); break;
+                    case F.Model.OpsetImport:
+                        context.CountEntry();
+                        model.OpsetImports.Add(ReadOpset(message.ReadMessage("OperatorSetIdProto")));
+                        break;
+                    case F.Model.MetadataProps:
+                        context.CountEntry();
+                        model.MetadataProps.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto")));
+                        break;
                     default: message.SkipField(); break;
                 }
             }

@@ -6,7 +6,7 @@ namespace VaeProcgen.Onnx
     /// </summary>
     public sealed class OnnxReadLimits
     {
-        /// <summary>The defaults: 512 MiB files, 64 M elements per tensor, 256 M elements in total, 100 000 nodes, depth 32, 8 dimensions.</summary>
+        /// <summary>The defaults: 512 MiB files, 64 M elements per tensor, 256 M elements in total, 100 000 nodes, 4 M list entries, depth 32, 8 dimensions.</summary>
         public static OnnxReadLimits Default => new OnnxReadLimits();
 
         /// <summary>Largest file, in bytes, that is read at all.</summary>
@@ -17,6 +17,8 @@ namespace VaeProcgen.Onnx
         public long MaxTotalElements { get; set; } = 256L * 1024 * 1024;
         /// <summary>Largest number of nodes in the main graph.</summary>
         public int MaxNodes { get; set; } = 100_000;
+        /// <summary>Largest number of list entries in the whole model: node inputs, outputs and attributes, initializers, graph inputs, outputs and value infos, opsets and metadata.</summary>
+        public int MaxListEntries { get; set; } = 4_000_000;
         /// <summary>Deepest nesting of protobuf messages.</summary>
         public int MaxDepth { get; set; } = 32;
         /// <summary>Largest number of dimensions of a tensor or a value shape.</summary>

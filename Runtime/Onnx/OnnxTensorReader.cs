@@ -27,7 +27,9 @@ namespace VaeProcgen.Onnx
                     case F.Tensor.DataType: tensor.DataType = (OnnxDataType)message.ReadInt32(); break;
                     case F.Tensor.Name: tensor.Name = message.ReadString(); break;
                     case F.Tensor.DataLocation: tensor.IsExternal = message.ReadInt64() == F.Tensor.DataLocationExternal; break;
-                    case F.Tensor.ExternalData: tensor.ExternalData.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto"))); break;
+                    case F.Tensor.ExternalData:
+                        context.CountEntry();
+                        tensor.ExternalData.Add(OnnxEntryReader.Read(message.ReadMessage("StringStringEntryProto"))); break;
                     case F.Tensor.RawData:
                         if (valueCounts.ContainsKey(F.Tensor.RawData))
                             throw message.Malformed($"{message.MessageName} contains raw_data twice");
@@ -81,7 +83,7 @@ namespace VaeProcgen.Onnx
         private static void AddDim(List<long> dims, long dim, int maxDims)
         {
             if (dims.Count >= maxDims)
-                throw new OnnxFormatException($"An ONNX tensor has more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
+                throw new OnnxFormatException($"The ONNX file has a tensor with more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
             dims.Add(dim);
         }
 

@@ -44,7 +44,7 @@ namespace VaeProcgen.Onnx
             {
                 if (message.Field != F.TensorShape.Dim) { message.SkipField(); continue; }
                 if (dims.Count >= maxDims)
-                    throw new OnnxFormatException($"An ONNX value shape has more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
+                    throw new OnnxFormatException($"The ONNX file has a value shape with more than {maxDims} dimensions, above the configured limit; the file is malformed or hostile.");
                 dims.Add(ReadDimension(message.ReadMessage("TensorShapeProto.Dimension")));
             }
             return dims.ToArray();
