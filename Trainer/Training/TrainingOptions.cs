@@ -24,7 +24,7 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
         public bool FlipAugment { get; set; } = true;
         /// <summary>Random permutations of the R, G and B planes of training items (sprites only): recolours teach the model colour is free.</summary>
-        public bool ColourAugment { get; set; } = true;
+        public bool ColourAugment { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

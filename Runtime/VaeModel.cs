@@ -1,0 +1,290 @@
+using System;
+using System.IO;
+using VaeProcgen.Backends;
+using VaeProcgen.Contract;
+using VaeProcgen.Generation;
+
+namespace VaeProcgen
+{
+    /// <summary>
+    /// A trained VAE loaded from its exported ONNX files: sample latents from a seed, decode them to sprites
+    /// (RGBA32) or tile probabilities, encode sprites back to latents. The contract in the files is checked at
+    /// load. Thread-safe: calls from several threads are serialized on one lock (load one model per thread
+    /// for parallel throughput). Span overloads write into caller buffers and allocate nothing after the
+    /// first call at a given batch size. Dispose releases the native sessions; later calls throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public sealed class VaeModel : IDisposable
+    {
+        /// <summary>Largest batch handed to the engine at once; bigger requests are split.</summary>
+        public const int MaxEngineBatch = 64;
+
+        private readonly object sync = new object();
+        private readonly ModelGraph decoder;
+        private readonly ModelGraph? encoder;
+        private bool disposed;
+
+        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder)
+        {
+            Contract = contract;
+            this.decoder = decoder;
+            this.encoder = encoder;
+        }
+
+        /// <summary>The checked contract (kind, latent size, shape, labels, legend...).</summary>
+        public ModelContract Contract { get; }
+        /// <summary>The engine that runs this model (never <see cref="Backends.Backend.Auto"/>).</summary>
+        public Backend Backend => decoder.Kind;
+        /// <summary>Latent size K.</summary>
+        public int LatentSize => Contract.LatentSize;
+        /// <summary>Values per decoded item (C x H x W).</summary>
+        public int ItemSize => Contract.ItemSize;
+        /// <summary>True when an encoder was loaded (needed by Encode, Vary and Score).</summary>
+        public bool HasEncoder => encoder != null;
+
+        /// <summary>
+        /// Loads decoder.onnx (required) and encoder.onnx (optional) from a model folder written by the trainer.
+        /// Throws <see cref="VaeModelException"/> with a clear message when files are missing, malformed or
+        /// break the contract.
+        /// </summary>
+        public static VaeModel Load(string directory, VaeModelOptions? options = null)
+        {
+            options ??= new VaeModelOptions();
+            if (!Directory.Exists(directory))
+            {
+                throw new VaeModelException($"Model folder '{directory}' does not exist; pass the folder that 'vaeprocgen train' wrote.");
+            }
+            byte[] decoderBytes = ModelLoader.ReadFile(Path.Combine(directory, ContractNames.DecoderFileName), options.ReadLimits.MaxFileBytes);
+            string encoderPath = Path.Combine(directory, ContractNames.EncoderFileName);
+            byte[]? encoderBytes = File.Exists(encoderPath) ? ModelLoader.ReadFile(encoderPath, options.ReadLimits.MaxFileBytes) : null;
+            return Load(decoderBytes, encoderBytes, options);
+        }
+
+        /// <summary>Loads a model from the bytes of its decoder and (optionally) encoder files. The arrays are not kept.</summary>
+        public static VaeModel Load(byte[] decoderOnnx, byte[]? encoderOnnx, VaeModelOptions? options = null)
+        {
+            if (decoderOnnx == null) throw new ArgumentNullException(nameof(decoderOnnx));
+            options ??= new VaeModelOptions();
+            var (contract, parsed) = ModelLoader.Inspect(decoderOnnx, ContractNames.DecoderFileName, ContractNames.RoleDecoder, options.ReadLimits);
+            ModelGraph? encoder = null;
+            if (encoderOnnx != null)
+            {
+                var (encoderContract, encoderParsed) = ModelLoader.Inspect(encoderOnnx, ContractNames.EncoderFileName, ContractNames.RoleEncoder, options.ReadLimits);
+                contract.RequireSameModel(encoderContract, ContractNames.EncoderFileName);
+                encoder = ModelLoader.OpenEncoder(encoderOnnx, encoderParsed, contract, options);
+            }
+            try
+            {
+                ModelGraph decoder = ModelLoader.OpenDecoder(decoderOnnx, parsed, contract, options);
+                return new VaeModel(contract, decoder, encoder);
+            }
+            catch
+            {
+                encoder?.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>The prior latent of a seed (see <see cref="LatentSampler"/>). Allocates the result.</summary>
+        public float[] SampleLatent(long seed)
+        {
+            var z = new float[LatentSize];
+            LatentSampler.Sample(seed, z);
+            return z;
+        }
+
+        /// <summary>Index of a class label; throws <see cref="ArgumentException"/> listing the known labels.</summary>
+        public int LabelIndex(string label)
+        {
+            for (int i = 0; i < Contract.ClassLabels.Count; i++)
+            {
+                if (Contract.ClassLabels[i] == label) return i;
+            }
+            string known = Contract.ClassLabels.Count == 0 ? "none (the model has no labels)" : string.Join(", ", Contract.ClassLabels);
+            throw new ArgumentException($"Unknown label '{label}'; known labels: {known}.", nameof(label));
+        }
+
+        /// <summary>
+        /// Decodes latents [B*K] into <paramref name="output"/> [B*C*H*W] (planar per item; sprites in [0,1],
+        /// tiles as per-cell probabilities). Conditional models need one label index per item.
+        /// </summary>
+        public void Decode(ReadOnlySpan<float> latents, Span<float> output, ReadOnlySpan<int> labels = default)
+        {
+            int batch = BatchOf(latents, nameof(latents));
+            RequireLength(output.Length, batch * ItemSize, nameof(output));
+            RequireLabels(labels, batch);
+            lock (sync)
+            {
+                ThrowIfDisposed();
+                for (int start = 0; start < batch; start += MaxEngineBatch)
+                {
+                    int count = Math.Min(MaxEngineBatch, batch - start);
+                    ModelGraph.Staging s = decoder.For(count);
+                    latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
+                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
+                    decoder.Run(s);
+                    s.Outputs[0].AsSpan().CopyTo(output.Slice(start * ItemSize, count * ItemSize));
+                }
+            }
+        }
+
+        /// <summary>Decodes sprite latents [B*K] into RGBA32 bytes [B*H*W*4] (row-major, top row first, straight alpha).</summary>
+        public void DecodeRgba(ReadOnlySpan<float> latents, Span<byte> rgba, ReadOnlySpan<int> labels = default)
+        {
+            RequireKind(ModelKind.Sprite);
+            int batch = BatchOf(latents, nameof(latents));
+            int pixels = Contract.Height * Contract.Width;
+            RequireLength(rgba.Length, batch * pixels * 4, nameof(rgba));
+            RequireLabels(labels, batch);
+            lock (sync)
+            {
+                ThrowIfDisposed();
+                for (int start = 0; start < batch; start += MaxEngineBatch)
+                {
+                    int count = Math.Min(MaxEngineBatch, batch - start);
+                    ModelGraph.Staging s = decoder.For(count);
+                    latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
+                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
+                    decoder.Run(s);
+                    for (int n = 0; n < count; n++)
+                    {
+                        SpritePixels.PlanarToRgba(s.Outputs[0].AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
+                    }
+                }
+            }
+        }
+
+        /// <summary>The sprite of a seed as RGBA32 bytes (optionally of a class label for conditional models). Allocates the result.</summary>
+        public byte[] GenerateRgba(long seed, string? label = null)
+        {
+            float[] z = SampleLatent(seed);
+            var rgba = new byte[Contract.Height * Contract.Width * 4];
+            if (Contract.IsConditional)
+            {
+                int index = LabelIndex(label ?? throw new ArgumentException($"This model is conditional; pass one of: {string.Join(", ", Contract.ClassLabels)}.", nameof(label)));
+                DecodeRgba(z, rgba, new[] { index });
+            }
+            else
+            {
+                DecodeRgba(z, rgba);
+            }
+            return rgba;
+        }
+
+        /// <summary>
+        /// Encodes items [B*C*H*W] (planar, same layout as <see cref="Decode"/> output) into posterior means and
+        /// log-variances [B*K]. Needs the encoder.
+        /// </summary>
+        public void Encode(ReadOnlySpan<float> data, Span<float> mean, Span<float> logVariance, ReadOnlySpan<int> labels = default)
+        {
+            ModelGraph graph = encoder ?? throw new InvalidOperationException($"This model was loaded without {ContractNames.EncoderFileName}; load the folder that holds both files to encode.");
+            if (data.Length == 0 || data.Length % ItemSize != 0)
+            {
+                throw new ArgumentException($"Data length {data.Length} is not a positive multiple of the item size {ItemSize} ({Contract.Channels}x{Contract.Height}x{Contract.Width}).", nameof(data));
+            }
+            int batch = data.Length / ItemSize;
+            RequireLength(mean.Length, batch * LatentSize, nameof(mean));
+            RequireLength(logVariance.Length, batch * LatentSize, nameof(logVariance));
+            RequireLabels(labels, batch);
+            lock (sync)
+            {
+                ThrowIfDisposed();
+                for (int start = 0; start < batch; start += MaxEngineBatch)
+                {
+                    int count = Math.Min(MaxEngineBatch, batch - start);
+                    ModelGraph.Staging s = graph.For(count);
+                    data.Slice(start * ItemSize, count * ItemSize).CopyTo(s.Inputs[0]);
+                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
+                    graph.Run(s);
+                    s.Outputs[0].AsSpan().CopyTo(mean.Slice(start * LatentSize, count * LatentSize));
+                    s.Outputs[1].AsSpan().CopyTo(logVariance.Slice(start * LatentSize, count * LatentSize));
+                }
+            }
+        }
+
+        /// <summary>Encodes one RGBA32 sprite (H*W*4 bytes). Allocates the two result arrays.</summary>
+        public (float[] Mean, float[] LogVariance) EncodeRgba(ReadOnlySpan<byte> rgba, int label = -1)
+        {
+            RequireKind(ModelKind.Sprite);
+            RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
+            var planar = new float[ItemSize];
+            SpritePixels.RgbaToPlanar(rgba, planar);
+            var mean = new float[LatentSize];
+            var logVariance = new float[LatentSize];
+            Encode(planar, mean, logVariance, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
+            return (mean, logVariance);
+        }
+
+        /// <summary>Releases the engine sessions. Waits for a call in progress on another thread.</summary>
+        public void Dispose()
+        {
+            lock (sync)
+            {
+                if (disposed) return;
+                disposed = true;
+                decoder.Dispose();
+                encoder?.Dispose();
+            }
+        }
+
+        private int BatchOf(ReadOnlySpan<float> latents, string name)
+        {
+            if (latents.Length == 0 || latents.Length % LatentSize != 0)
+            {
+                throw new ArgumentException($"Latent length {latents.Length} is not a positive multiple of the latent size {LatentSize}.", name);
+            }
+            for (int i = 0; i < latents.Length; i++)
+            {
+                if (float.IsNaN(latents[i]) || float.IsInfinity(latents[i]))
+                {
+                    throw new ArgumentException($"Latent value {i} is {latents[i]}; latents must be finite.", name);
+                }
+            }
+            return latents.Length / LatentSize;
+        }
+
+        private void RequireLabels(ReadOnlySpan<int> labels, int batch)
+        {
+            if (!Contract.IsConditional) return;
+            if (labels.Length != batch)
+            {
+                throw new ArgumentException($"This conditional model needs one label per item: expected {batch} labels, got {labels.Length}.", nameof(labels));
+            }
+            foreach (int label in labels)
+            {
+                if (label < 0 || label >= Contract.ClassLabels.Count)
+                {
+                    throw new ArgumentException($"Label index {label} is outside 0..{Contract.ClassLabels.Count - 1} ({string.Join(", ", Contract.ClassLabels)}).", nameof(labels));
+                }
+            }
+        }
+
+        private void FillOneHot(ReadOnlySpan<int> labels, float[] destination)
+        {
+            int classes = Contract.ClassLabels.Count;
+            Array.Clear(destination, 0, destination.Length);
+            for (int n = 0; n < labels.Length; n++) destination[n * classes + labels[n]] = 1f;
+        }
+
+        private static void RequireLength(int actual, int expected, string name)
+        {
+            if (actual < expected)
+            {
+                throw new ArgumentException($"Buffer '{name}' holds {actual} values but {expected} are needed.", name);
+            }
+        }
+
+        private void RequireKind(ModelKind kind)
+        {
+            if (Contract.Kind != kind)
+            {
+                throw new InvalidOperationException($"This is a {ContractFormat.FormatKind(Contract.Kind)} model; the call needs a {ContractFormat.FormatKind(kind)} model.");
+            }
+        }
+
+        private void ThrowIfDisposed()
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(VaeModel), "The model was disposed; load it again.");
+        }
+    }
+}

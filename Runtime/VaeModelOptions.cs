@@ -1,0 +1,16 @@
+using VaeProcgen.Backends;
+using VaeProcgen.Onnx;
+
+namespace VaeProcgen
+{
+    /// <summary>How <see cref="VaeModel.Load(string, VaeModelOptions)"/> opens a model.</summary>
+    public sealed class VaeModelOptions
+    {
+        /// <summary>Which engine runs the graphs; <see cref="Backend.Auto"/> by default.</summary>
+        public Backend Backend { get; set; } = Backend.Auto;
+        /// <summary>Threads per graph run; 0 lets the engine decide.</summary>
+        public int Threads { get; set; }
+        /// <summary>Size limits applied while reading the .onnx files (hostile-file protection).</summary>
+        public OnnxReadLimits ReadLimits { get; set; } = OnnxReadLimits.Default;
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using VaeProcgen.Trainer.Models;
+
+namespace VaeProcgen.Trainer.Training
+{
+    /// <summary>
+    /// A resumable snapshot: run description (JSON header), weights and Adam state. Written to a temporary file
+    /// and renamed over the old checkpoint, so a crash never leaves a half-written one.
+    /// </summary>
+    public static class Checkpoint
+    {
+        /// <summary>File name inside the output folder.</summary>
+        public const string FileName = "checkpoint.bin";
+        private const string Magic = "VAEPROCGEN-CHECKPOINT-1";
+
+        /// <summary>Writes the checkpoint atomically.</summary>
+        public static void Save(string path, RunDescription run, TrainingProgressState state, ConvVae model, VaeTrainer trainer)
+        {
+            string temporary = path + ".tmp";
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            using (var writer = new BinaryWriter(stream))
+            {
+                writer.Write(Magic);
+                writer.Write(JsonSerializer.Serialize(run));
+                writer.Write(JsonSerializer.Serialize(state));
+                model.save(writer);
+                trainer.Optimizer.save_state_dict(writer);
+                writer.Flush();
+                stream.Flush(true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        /// <summary>Reads the run description and progress (without weights) to rebuild the model.</summary>
+        public static (RunDescription Run, TrainingProgressState State) ReadHeader(string path)
+        {
+            using var stream = OpenExisting(path);
+            using var reader = new BinaryReader(stream);
+            return ReadHeader(reader, path);
+        }
+
+        /// <summary>Loads weights and Adam state into a model and trainer built from the header.</summary>
+        public static void LoadWeights(string path, ConvVae model, VaeTrainer trainer)
+        {
+            using var stream = OpenExisting(path);
+            using var reader = new BinaryReader(stream);
+            ReadHeader(reader, path);
+            model.load(reader);
+            trainer.Optimizer.load_state_dict(reader);
+        }
+
+        private static (RunDescription, TrainingProgressState) ReadHeader(BinaryReader reader, string path)
+        {
+            try
+            {
+                if (reader.ReadString() != Magic) throw new FormatException("wrong magic");
+                RunDescription run = JsonSerializer.Deserialize<RunDescription>(reader.ReadString()) ?? throw new FormatException("empty run");
+                TrainingProgressState state = JsonSerializer.Deserialize<TrainingProgressState>(reader.ReadString()) ?? throw new FormatException("empty state");
+                return (run, state);
+            }
+            catch (Exception e) when (e is FormatException || e is JsonException || e is EndOfStreamException || e is IOException)
+            {
+                throw new Cli.UserErrorException($"Checkpoint '{path}' is not a readable VaeProcgen checkpoint ({e.Message}); delete it and train without --resume.", e);
+            }
+        }
+
+        private static FileStream OpenExisting(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new Cli.UserErrorException($"No checkpoint at '{path}'; train without --resume first.");
+            }
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using VaeProcgen.Contract;
+
+namespace VaeProcgen.Trainer.Training
+{
+    /// <summary>Everything that defines a training run (stored in the checkpoint so --resume rebuilds it exactly).</summary>
+    public sealed class RunDescription
+    {
+        /// <summary>Sprite or tiles.</summary>
+        public ModelKind Kind { get; set; }
+        /// <summary>Data channels.</summary>
+        public int Channels { get; set; }
+        /// <summary>Data height.</summary>
+        public int Height { get; set; }
+        /// <summary>Data width.</summary>
+        public int Width { get; set; }
+        /// <summary>Preset name.</summary>
+        public string Preset { get; set; } = "base";
+        /// <summary>Latent size.</summary>
+        public int LatentSize { get; set; } = 32;
+        /// <summary>Class labels fed to a conditional model (empty when unconditional).</summary>
+        public List<string> ConditionLabels { get; set; } = new List<string>();
+        /// <summary>All class labels of the data (kept in the contract).</summary>
+        public List<string> ClassLabels { get; set; } = new List<string>();
+        /// <summary>Hyper-parameters.</summary>
+        public TrainingOptions Options { get; set; } = new TrainingOptions();
+        /// <summary>Fingerprint of the training data; --resume refuses different data.</summary>
+        public string DatasetFingerprint { get; set; } = "";
+        /// <summary>Tile legend JSON (tiles only).</summary>
+        public string? TileLegendJson { get; set; }
+        /// <summary>Palette JSON, when extracted.</summary>
+        public string? PaletteJson { get; set; }
+    }
+}
