@@ -27,5 +27,11 @@ namespace VaeProcgen.Onnx
         Float16 = 10,
         /// <summary>64-bit IEEE float.</summary>
         Double = 11,
+        /// <summary>Unsigned 32-bit integer.</summary>
+        UInt32 = 12,
+        /// <summary>Unsigned 64-bit integer (values above <see cref="long.MaxValue"/> wrap when held in <see cref="OnnxTensor.Int64Data"/>).</summary>
+        UInt64 = 13,
+        /// <summary>16-bit brain float (8 exponent bits).</summary>
+        BFloat16 = 16,
     }
 }

@@ -15,5 +15,9 @@ namespace VaeProcgen.Onnx
         public List<OnnxValueInfo> Inputs { get; } = new List<OnnxValueInfo>();
         /// <summary>Graph outputs.</summary>
         public List<OnnxValueInfo> Outputs { get; } = new List<OnnxValueInfo>();
+        /// <summary>Optional type and shape information for intermediate values (value_info).</summary>
+        public List<OnnxValueInfo> ValueInfos { get; } = new List<OnnxValueInfo>();
+        /// <summary>Free text.</summary>
+        public string DocString { get; set; } = "";
     }
 }

@@ -15,6 +15,8 @@ namespace VaeProcgen.Onnx
         public List<string> Inputs { get; } = new List<string>();
         /// <summary>Output value names.</summary>
         public List<string> Outputs { get; } = new List<string>();
+        /// <summary>Free text.</summary>
+        public string DocString { get; set; } = "";
         /// <summary>Attributes.</summary>
         public List<OnnxAttribute> Attributes { get; } = new List<OnnxAttribute>();
 
