@@ -25,6 +25,8 @@ namespace VaeProcgen.Tests.Managed
 
         public ModelBuilder InitInts(string name, params long[] values) { _model.Graph.Initializers.Add(OnnxTensor.FromInt64s(name, new long[] { values.Length }, values)); return this; }
 
+        public ModelBuilder InitScalarInt(string name, long value) { _model.Graph.Initializers.Add(OnnxTensor.FromInt64s(name, new long[0], new[] { value })); return this; }
+
         public ModelBuilder Node(string op, string[] inputs, string[] outputs, params OnnxAttribute[] attributes)
         {
             var node = new OnnxNode { OpType = op, Name = op.ToLowerInvariant() + "_" + _nodeCount++ };
