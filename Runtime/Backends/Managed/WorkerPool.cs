@@ -95,7 +95,7 @@ namespace VaeProcgen.Backends.Managed
         {
             if (_disposed) return;
             _disposed = true;
-            _start.Release(_workers.Length);
+            if (_workers.Length > 0) _start.Release(_workers.Length);
             foreach (Thread t in _workers) t.Join();
             _start.Dispose();
             _done.Dispose();
