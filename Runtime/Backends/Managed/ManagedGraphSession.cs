@@ -1,0 +1,254 @@
+using System;
+using System.Collections.Generic;
+using VaeProcgen.Onnx;
+
+namespace VaeProcgen.Backends.Managed
+{
+    /// <summary>
+    /// Executes an ONNX graph in pure managed code (the fallback for platforms without native ONNX Runtime).
+    /// The constructor validates every operator (unsupported ones throw <see cref="VaeModelException"/> naming
+    /// the op, the node and the supported list) and prepares weights; each batch size is planned on first use
+    /// (shapes, buffers, integer shape arithmetic) and cached, after which runs allocate nothing.
+    /// Results are bitwise identical across runs and for every <see cref="ManagedSessionOptions.MaxThreads"/>.
+    /// Thread safety: one session is NOT thread-safe (callers serialize Run/BeginRun/Step); separate sessions,
+    /// even over the same <see cref="OnnxModel"/>, can run concurrently.
+    /// </summary>
+    internal sealed class ManagedGraphSession : IGraphSession
+    {
+        private readonly Dictionary<string, int> _valueIds = new Dictionary<string, int>();
+        private readonly List<TensorSlot?> _constantSlots = new List<TensorSlot?>();
+        private readonly OpKernel[] _kernels;
+        private readonly int[][] _nodeInputs;
+        private readonly int[][] _nodeOutputs;
+        private readonly int[] _inputIds;
+        private readonly int[][] _inputPerItemShapes;
+        private readonly int[] _outputIds;
+        private readonly Dictionary<int, BatchPlan> _plans = new Dictionary<int, BatchPlan>();
+        private readonly WorkerPool _pool;
+        private BatchPlan? _current;
+        private IReadOnlyList<Memory<float>>? _pendingOutputs;
+        private int _nextNode;
+        private bool _disposed;
+
+        /// <summary>Builds a session; throws <see cref="VaeModelException"/> for unsupported operators or malformed graphs.</summary>
+        public ManagedGraphSession(OnnxModel model, ManagedSessionOptions? options = null)
+        {
+            if (model == null) throw new ArgumentNullException(nameof(model));
+            OnnxGraph graph = model.Graph;
+            long opset = model.DefaultOpsetVersion;
+            var constants = new Dictionary<string, OnnxTensor>();
+            var constantNames = new HashSet<string>();
+            foreach (OnnxTensor t in graph.Initializers)
+            {
+                Define(t.Name, ConstantSlot(t));
+                constants[t.Name] = t;
+                constantNames.Add(t.Name);
+            }
+            var inputNames = new List<string>();
+            var inputShapes = new List<int[]>();
+            foreach (OnnxValueInfo input in graph.Inputs)
+            {
+                if (constants.ContainsKey(input.Name)) continue;
+                inputNames.Add(input.Name);
+                inputShapes.Add(PerItemShape(input));
+                Define(input.Name, null);
+            }
+            _kernels = new OpKernel[graph.Nodes.Count];
+            _nodeInputs = new int[graph.Nodes.Count][];
+            _nodeOutputs = new int[graph.Nodes.Count][];
+            for (int i = 0; i < graph.Nodes.Count; i++)
+            {
+                OnnxNode node = graph.Nodes[i];
+                _kernels[i] = KernelFactory.Create(node, opset, constants, constantNames);
+                var ins = new int[node.Inputs.Count];
+                for (int j = 0; j < ins.Length; j++)
+                {
+                    string name = node.Inputs[j];
+                    if (name.Length == 0) { ins[j] = -1; continue; }
+                    if (!_valueIds.TryGetValue(name, out ins[j]))
+                        throw new VaeModelException($"ONNX node {node.Describe()} reads '{name}', which no earlier node, input or initializer defines; the graph is malformed or not topologically sorted.");
+                }
+                _nodeInputs[i] = ins;
+                var outs = new int[node.Outputs.Count];
+                for (int j = 0; j < outs.Length; j++) outs[j] = Define(node.Outputs[j], null);
+                _nodeOutputs[i] = outs;
+                if (node.OpType == "Constant" && node.Outputs.Count == 1)
+                {
+                    OnnxAttribute? value = node.FindAttribute("value");
+                    if (value?.Tensor != null) constants[node.Outputs[0]] = value.Tensor;
+                    constantNames.Add(node.Outputs[0]);
+                }
+            }
+            var outputNames = new List<string>();
+            _outputIds = new int[graph.Outputs.Count];
+            for (int i = 0; i < graph.Outputs.Count; i++)
+            {
+                string name = graph.Outputs[i].Name;
+                if (!_valueIds.TryGetValue(name, out _outputIds[i]))
+                    throw new VaeModelException($"The graph output '{name}' is not produced by any node, input or initializer.");
+                outputNames.Add(name);
+            }
+            _inputIds = new int[inputNames.Count];
+            for (int i = 0; i < inputNames.Count; i++) _inputIds[i] = _valueIds[inputNames[i]];
+            _inputPerItemShapes = inputShapes.ToArray();
+            InputNames = inputNames;
+            OutputNames = outputNames;
+            Options = options ?? new ManagedSessionOptions();
+            _pool = new WorkerPool(Options.MaxThreads);
+        }
+
+        /// <summary>Always <see cref="Backend.Managed"/>.</summary>
+        public Backend Kind => Backend.Managed;
+
+        /// <summary>Graph input names (initializers excluded), in the order <see cref="Run"/> expects them.</summary>
+        public IReadOnlyList<string> InputNames { get; }
+
+        /// <summary>Graph output names, in the order <see cref="Run"/> fills them.</summary>
+        public IReadOnlyList<string> OutputNames { get; }
+
+        /// <summary>The options the session was built with.</summary>
+        public ManagedSessionOptions Options { get; }
+
+        /// <summary>The operator types this backend executes.</summary>
+        public static IReadOnlyList<string> SupportedOperators => KernelFactory.SupportedOps;
+
+        /// <summary>True between <see cref="BeginRun"/> and the <see cref="Step"/> call that returns false.</summary>
+        public bool IsRunning => _current != null;
+
+        /// <summary>Number of graph nodes, i.e. how many <see cref="Step"/> calls one run takes.</summary>
+        public int NodeCount => _kernels.Length;
+
+        /// <summary>Per-item shape (batch axis excluded) of input <paramref name="index"/>.</summary>
+        public IReadOnlyList<int> GetInputPerItemShape(int index) => _inputPerItemShapes[index];
+
+        /// <summary>Full shape of output <paramref name="index"/> at <paramref name="batch"/> (plans the batch size if needed).</summary>
+        public int[] GetOutputShape(int batch, int index) => (int[])GetPlan(batch).Slots[_outputIds[index]].Shape.Clone();
+
+        /// <summary>Runs the whole graph; equivalent to <see cref="BeginRun"/> followed by <see cref="Step"/> until it returns false.</summary>
+        public void Run(int batch, IReadOnlyList<ReadOnlyMemory<float>> inputs, IReadOnlyList<Memory<float>> outputs)
+        {
+            BeginRun(batch, inputs, outputs);
+            while (Step()) { }
+        }
+
+        /// <summary>
+        /// Starts an incremental run: validates and copies the inputs (the caller may reuse them afterwards) and
+        /// remembers <paramref name="outputs"/>, which the final <see cref="Step"/> fills. A run already in progress is abandoned.
+        /// </summary>
+        public void BeginRun(int batch, IReadOnlyList<ReadOnlyMemory<float>> inputs, IReadOnlyList<Memory<float>> outputs)
+        {
+            if (_disposed) throw new ObjectDisposedException(nameof(ManagedGraphSession));
+            if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), "The batch size must be at least 1.");
+            if (inputs.Count != _inputIds.Length) throw new ArgumentException($"The graph has {_inputIds.Length} inputs but {inputs.Count} were given.", nameof(inputs));
+            if (outputs.Count != _outputIds.Length) throw new ArgumentException($"The graph has {_outputIds.Length} outputs but {outputs.Count} were given.", nameof(outputs));
+            BatchPlan plan = GetPlan(batch);
+            for (int i = 0; i < _inputIds.Length; i++)
+            {
+                float[] buffer = plan.Slots[_inputIds[i]].Floats!;
+                if (inputs[i].Length != buffer.Length)
+                    throw new ArgumentException($"Input '{InputNames[i]}' needs {buffer.Length} floats for batch {batch} but got {inputs[i].Length}.", nameof(inputs));
+                inputs[i].Span.CopyTo(buffer);
+            }
+            for (int i = 0; i < _outputIds.Length; i++)
+            {
+                int needed = plan.Slots[_outputIds[i]].Length;
+                if (outputs[i].Length < needed)
+                    throw new ArgumentException($"Output '{OutputNames[i]}' needs {needed} floats for batch {batch} but got {outputs[i].Length}.", nameof(outputs));
+            }
+            _current = plan;
+            _pendingOutputs = outputs;
+            _nextNode = 0;
+        }
+
+        /// <summary>
+        /// Executes the next node of the run started by <see cref="BeginRun"/>. Returns true while nodes remain;
+        /// the call that executes the last node also copies the outputs and returns false. The result is bitwise
+        /// identical to <see cref="Run"/>.
+        /// </summary>
+        public bool Step()
+        {
+            BatchPlan plan = _current ?? throw new InvalidOperationException("Call BeginRun before Step.");
+            if (_nextNode < plan.Steps.Length)
+            {
+                plan.Steps[_nextNode]?.Execute();
+                _nextNode++;
+                if (_nextNode < plan.Steps.Length) return true;
+            }
+            IReadOnlyList<Memory<float>> outputs = _pendingOutputs!;
+            for (int i = 0; i < _outputIds.Length; i++)
+            {
+                TensorSlot slot = plan.Slots[_outputIds[i]];
+                Span<float> destination = outputs[i].Span;
+                if (slot.Floats != null) slot.Floats.AsSpan(0, slot.Length).CopyTo(destination);
+                else for (int j = 0; j < slot.Length; j++) destination[j] = slot.Ints![j];
+            }
+            _current = null;
+            _pendingOutputs = null;
+            return false;
+        }
+
+        /// <summary>Stops the worker threads.</summary>
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _pool.Dispose();
+        }
+
+        private BatchPlan GetPlan(int batch)
+        {
+            if (_plans.TryGetValue(batch, out BatchPlan? plan)) return plan;
+            var slots = new TensorSlot[_constantSlots.Count];
+            for (int i = 0; i < slots.Length; i++) if (_constantSlots[i] != null) slots[i] = _constantSlots[i]!;
+            for (int i = 0; i < _inputIds.Length; i++)
+            {
+                int[] perItem = _inputPerItemShapes[i];
+                var shape = new int[perItem.Length + 1];
+                shape[0] = batch;
+                perItem.CopyTo(shape, 1);
+                slots[_inputIds[i]] = TensorSlot.NewFloat(shape);
+            }
+            var steps = new NodeStep?[_kernels.Length];
+            for (int n = 0; n < _kernels.Length; n++)
+            {
+                var ins = new TensorSlot?[_nodeInputs[n].Length];
+                for (int j = 0; j < ins.Length; j++) ins[j] = _nodeInputs[n][j] < 0 ? null : slots[_nodeInputs[n][j]];
+                var outs = new TensorSlot[_nodeOutputs[n].Length];
+                steps[n] = _kernels[n].Prepare(ins, outs, _pool);
+                for (int j = 0; j < outs.Length; j++)
+                {
+                    if (outs[j] == null) throw new VaeModelException($"ONNX node {_kernels[n].Node.Describe()} has an output the managed backend does not compute.");
+                    slots[_nodeOutputs[n][j]] = outs[j];
+                }
+            }
+            plan = new BatchPlan(batch, slots, steps);
+            _plans[batch] = plan;
+            return plan;
+        }
+
+        private int Define(string name, TensorSlot? constant)
+        {
+            if (_valueIds.ContainsKey(name)) throw new VaeModelException($"The value '{name}' is defined twice in the graph.");
+            int id = _constantSlots.Count;
+            _valueIds[name] = id;
+            _constantSlots.Add(constant);
+            return id;
+        }
+
+        private static TensorSlot ConstantSlot(OnnxTensor tensor) => Kernels.ConstantKernel.SlotFromTensor(tensor, null);
+
+        private static int[] PerItemShape(OnnxValueInfo input)
+        {
+            OnnxDimension[] shape = input.Shape ?? throw new VaeModelException($"The graph input '{input.Name}' declares no shape; the managed backend needs [batch, ...fixed sizes].");
+            if (shape.Length == 0) throw new VaeModelException($"The graph input '{input.Name}' is a scalar; the managed backend needs a leading batch axis.");
+            var perItem = new int[shape.Length - 1];
+            for (int i = 1; i < shape.Length; i++)
+            {
+                long? v = shape[i].Value;
+                if (!v.HasValue || v.Value < 0) throw new VaeModelException($"The graph input '{input.Name}' has a dynamic dimension {i}; the managed backend supports a dynamic batch axis only.");
+                perItem[i - 1] = (int)v.Value;
+            }
+            return perItem;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using VaeProcgen.Backends.Managed;
+using VaeProcgen.Onnx;
+
+namespace VaeProcgen.Tests.Managed
+{
+    [TestFixture]
+    public class SessionBehaviourTests
+    {
+        [Test]
+        public void UnsupportedOperator_FailsInConstructorNamingOpNodeAndSupportedList()
+        {
+            var model = new ModelBuilder().Input("x", 4).Node("Relu", new[] { "x" }, new[] { "r" })
+                .Node("HardSwish", new[] { "r" }, new[] { "y" }).Output("y").Build();
+            var ex = Assert.Throws<VaeModelException>(() => new ManagedGraphSession(model));
+            Assert.That(ex!.Message, Does.Contain("HardSwish"));
+            Assert.That(ex.Message, Does.Contain("hardswish_1"));
+            Assert.That(ex.Message, Does.Contain("ConvTranspose"));
+        }
+
+        [Test]
+        public void UnsupportedAttribute_GroupedConv_FailsInConstructor()
+        {
+            var model = new ModelBuilder().Input("x", 4, 5, 5).Init("w", new long[] { 4, 2, 3, 3 }, new float[72])
+                .Node("Conv", new[] { "x", "w" }, new[] { "y" }, OnnxAttribute.Of("group", 2L)).Output("y").Build();
+            var ex = Assert.Throws<VaeModelException>(() => new ManagedGraphSession(model));
+            Assert.That(ex!.Message, Does.Contain("group"));
+        }
+
+        [Test]
+        public void RunAfterWarmUp_AllocatesNothing([Values(1, 4)] int batch)
+        {
+            using var session = new ManagedGraphSession(DecoderModels.Decoder(), new ManagedSessionOptions { MaxThreads = 1 });
+            var inputs = new List<ReadOnlyMemory<float>> { ModelBuilder.Random(40, batch * 32) };
+            var outputs = new List<Memory<float>> { new float[batch * 4 * 32 * 32] };
+            session.Run(batch, inputs, outputs);
+            session.Run(batch, inputs, outputs);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 3; i++) session.Run(batch, inputs, outputs);
+            session.BeginRun(batch, inputs, outputs);
+            while (session.Step()) { }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.That(allocated, Is.EqualTo(0));
+        }
+
+        [Test]
+        public void StepByStep_EqualsRunBitForBit()
+        {
+            float[] z = ModelBuilder.Random(41, 2 * 32);
+            using var session = new ManagedGraphSession(DecoderModels.Decoder());
+            float[] whole = ModelBuilder.RunSession(session, 2, new[] { z })[0];
+            var stepped = new float[whole.Length];
+            session.BeginRun(2, new List<ReadOnlyMemory<float>> { z }, new List<Memory<float>> { stepped });
+            int calls = 1;
+            while (session.Step()) calls++;
+            Assert.That(calls, Is.EqualTo(session.NodeCount));
+            Assert.That(session.IsRunning, Is.False);
+            Assert.That(stepped, Is.EqualTo(whole));
+            Assert.That(Array.Exists(whole, v => v != 0f), Is.True);
+        }
+
+        [Test]
+        public void ThreadCount_DoesNotChangeBits([Values(1, 3)] int batch)
+        {
+            float[] z = ModelBuilder.Random(42, batch * 32);
+            float[] single = ModelBuilder.RunManaged(DecoderModels.Decoder(), batch, new ManagedSessionOptions { MaxThreads = 1 }, new[] { z })[0];
+            float[] two = ModelBuilder.RunManaged(DecoderModels.Decoder(), batch, new ManagedSessionOptions { MaxThreads = 2 }, new[] { z })[0];
+            float[] three = ModelBuilder.RunManaged(DecoderModels.Decoder(), batch, new ManagedSessionOptions { MaxThreads = 3 }, new[] { z })[0];
+            Assert.That(two, Is.EqualTo(single));
+            Assert.That(three, Is.EqualTo(single));
+            float[] x = ModelBuilder.Random(43, batch * 4 * 32 * 32);
+            float[][] e1 = ModelBuilder.RunManaged(DecoderModels.Encoder(), batch, new ManagedSessionOptions { MaxThreads = 1 }, new[] { x });
+            float[][] e2 = ModelBuilder.RunManaged(DecoderModels.Encoder(), batch, new ManagedSessionOptions { MaxThreads = 2 }, new[] { x });
+            Assert.That(e2[0], Is.EqualTo(e1[0]));
+            Assert.That(e2[1], Is.EqualTo(e1[1]));
+        }
+
+        [Test]
+        public void RepeatedRuns_AreBitwiseIdentical()
+        {
+            float[] z = ModelBuilder.Random(44, 32);
+            using var session = new ManagedGraphSession(DecoderModels.Decoder(), new ManagedSessionOptions { MaxThreads = 2 });
+            float[] first = ModelBuilder.RunSession(session, 1, new[] { z })[0];
+            for (int i = 0; i < 3; i++) Assert.That(ModelBuilder.RunSession(session, 1, new[] { z })[0], Is.EqualTo(first));
+        }
+
+        [Test]
+        public void SeparateSessions_RunConcurrently_MatchSequentialResults()
+        {
+            OnnxModel model = DecoderModels.Decoder();
+            var latents = new float[4][];
+            var sequential = new float[4][];
+            for (int i = 0; i < 4; i++)
+            {
+                latents[i] = ModelBuilder.Random(50 + i, 2 * 32);
+                sequential[i] = ModelBuilder.RunManaged(model, 2, new ManagedSessionOptions { MaxThreads = 2 }, new[] { latents[i] })[0];
+            }
+            var concurrent = new float[4][];
+            Parallel.For(0, 4, i =>
+            {
+                using var session = new ManagedGraphSession(model, new ManagedSessionOptions { MaxThreads = 2 });
+                for (int r = 0; r < 3; r++) concurrent[i] = ModelBuilder.RunSession(session, 2, new[] { latents[i] })[0];
+            });
+            for (int i = 0; i < 4; i++) Assert.That(concurrent[i], Is.EqualTo(sequential[i]));
+        }
+
+        [Test]
+        public void WrongInputLength_ThrowsArgumentException()
+        {
+            using var session = new ManagedGraphSession(DecoderModels.Decoder());
+            Assert.Throws<ArgumentException>(() => session.Run(2, new List<ReadOnlyMemory<float>> { new float[32] }, new List<Memory<float>> { new float[2 * 4096] }));
+        }
+    }
+}
