@@ -1,5 +1,6 @@
 using System;
 using Microsoft.ML.OnnxRuntime;
+using VaeProcgen.Backends.Managed;
 
 namespace VaeProcgen.Backends
 {
@@ -48,8 +49,25 @@ namespace VaeProcgen.Backends
             }
         }
 
-        private static IGraphSession OpenManaged(GraphSpec spec, int threads) =>
-            throw new VaeModelException($"The managed backend is not available in this build; use Backend.OnnxRuntime to open {spec.FileName}.");
+        private static IGraphSession OpenManaged(GraphSpec spec, int threads)
+        {
+            var options = new ManagedSessionOptions();
+            if (threads > 0) options.MaxThreads = threads;
+            try
+            {
+                var session = new ManagedGraphSession(spec.Parsed, options);
+                if (!System.Linq.Enumerable.SequenceEqual(session.InputNames, spec.InputNames))
+                {
+                    session.Dispose();
+                    throw new VaeModelException($"graph inputs are ({string.Join(", ", session.InputNames)}) but the contract needs ({string.Join(", ", spec.InputNames)}) in that order; re-export the model with the current trainer.");
+                }
+                return session;
+            }
+            catch (VaeModelException e)
+            {
+                throw new VaeModelException($"{spec.FileName}: {e.Message}", e);
+            }
+        }
 
         /// <summary>True for the ways .NET reports a native library that is absent or unloadable.</summary>
         internal static bool IsNativeLoadFailure(Exception e)
