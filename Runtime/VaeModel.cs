@@ -215,6 +215,50 @@ namespace VaeProcgen
             return (mean, logVariance);
         }
 
+        /// <summary>
+        /// Scores items [B*C*H*W] (planar): negative ELBO with one posterior sample per item drawn from
+        /// DeterministicRandom(seed + item index). Needs the encoder. Allocates temporary buffers.
+        /// </summary>
+        public void Score(ReadOnlySpan<float> data, Span<ElboScore> scores, long seed = 0, ReadOnlySpan<int> labels = default)
+        {
+            int batch = data.Length / ItemSize;
+            RequireLength(scores.Length, batch, nameof(scores));
+            var mean = new float[batch * LatentSize];
+            var logVariance = new float[batch * LatentSize];
+            Encode(data, mean, logVariance, labels);
+            var z = new float[batch * LatentSize];
+            for (int n = 0; n < batch; n++)
+            {
+                var random = new DeterministicRandom(unchecked(seed + n));
+                for (int k = 0; k < LatentSize; k++)
+                {
+                    int i = n * LatentSize + k;
+                    z[i] = mean[i] + (float)Math.Exp(0.5 * logVariance[i]) * (float)random.NextNormal();
+                }
+            }
+            var output = new float[batch * ItemSize];
+            Decode(z, output, labels);
+            int cells = Contract.Height * Contract.Width;
+            for (int n = 0; n < batch; n++)
+            {
+                double rec = LikelihoodMath.ReconstructionNll(data.Slice(n * ItemSize, ItemSize), output.AsSpan(n * ItemSize, ItemSize), Contract.Likelihood, Contract.GaussianSigma, cells);
+                double kl = LikelihoodMath.GaussianKl(mean.AsSpan(n * LatentSize, LatentSize), logVariance.AsSpan(n * LatentSize, LatentSize));
+                scores[n] = new ElboScore(rec, kl);
+            }
+        }
+
+        /// <summary>Scores one RGBA32 sprite (see <see cref="Score"/>).</summary>
+        public ElboScore ScoreRgba(ReadOnlySpan<byte> rgba, long seed = 0, int label = -1)
+        {
+            RequireKind(ModelKind.Sprite);
+            RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
+            var planar = new float[ItemSize];
+            SpritePixels.RgbaToPlanar(rgba, planar);
+            var result = new ElboScore[1];
+            Score(planar, result, seed, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
+            return result[0];
+        }
+
         /// <summary>Releases the engine sessions. Waits for a call in progress on another thread.</summary>
         public void Dispose()
         {

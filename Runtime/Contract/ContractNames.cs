@@ -42,6 +42,8 @@ namespace VaeProcgen.Contract
         public const string KeyConditional = "vaeprocgen.conditional";
         /// <summary>Metadata key: training palette, JSON array of "#RRGGBBAA" strings (optional).</summary>
         public const string KeyPalette = "vaeprocgen.palette";
+        /// <summary>Metadata key: standard deviation of the Gaussian likelihood (gaussian models only).</summary>
+        public const string KeyGaussianSigma = "vaeprocgen.gaussian_sigma";
         /// <summary>Metadata key: trainer version that exported the file.</summary>
         public const string KeyTrainerVersion = "vaeprocgen.trainer_version";
         /// <summary>Metadata key: fingerprint (hex SHA-256) of the training data.</summary>

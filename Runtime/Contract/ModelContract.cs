@@ -28,6 +28,8 @@ namespace VaeProcgen.Contract
         public int ItemSize => Channels * Height * Width;
         /// <summary>Reconstruction likelihood used in training.</summary>
         public Likelihood Likelihood { get; private set; }
+        /// <summary>Standard deviation of the Gaussian likelihood (0.1 when the file does not say).</summary>
+        public double GaussianSigma { get; private set; } = 0.1;
         /// <summary>Whether the decoder (and encoder) take a one-hot label input.</summary>
         public bool IsConditional { get; private set; }
         /// <summary>Class labels in index order (may be empty).</summary>
@@ -107,6 +109,14 @@ namespace VaeProcgen.Contract
             if (props.TryGetValue(ContractNames.KeyPalette, out string? paletteText))
             {
                 contract.Palette = PaletteJson.Parse(paletteText) ?? throw Bad(ContractNames.KeyPalette, "a JSON array of \"#RRGGBBAA\" strings", Shorten(paletteText));
+            }
+            if (props.TryGetValue(ContractNames.KeyGaussianSigma, out string? sigmaText))
+            {
+                if (!double.TryParse(sigmaText, NumberStyles.Float, CultureInfo.InvariantCulture, out double sigma) || !(sigma > 0) || double.IsInfinity(sigma))
+                {
+                    throw Bad(ContractNames.KeyGaussianSigma, "a positive number", sigmaText);
+                }
+                contract.GaussianSigma = sigma;
             }
             contract.TrainerVersion = Get(ContractNames.KeyTrainerVersion);
             contract.DatasetFingerprint = props.TryGetValue(ContractNames.KeyDatasetFingerprint, out string? fp) ? fp : "";

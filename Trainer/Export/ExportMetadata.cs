@@ -10,6 +10,8 @@ namespace VaeProcgen.Trainer.Export
         public ModelKind Kind { get; set; } = ModelKind.Sprite;
         /// <summary>Likelihood the model was trained with.</summary>
         public Likelihood Likelihood { get; set; } = Likelihood.Bernoulli;
+        /// <summary>Standard deviation of the Gaussian likelihood.</summary>
+        public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Class labels in index order (may be empty).</summary>
         public IReadOnlyList<string> ClassLabels { get; set; } = new string[0];
         /// <summary>Tile legend as the contract's JSON (tiles only), or null.</summary>

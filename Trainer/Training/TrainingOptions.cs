@@ -11,6 +11,8 @@ namespace VaeProcgen.Trainer.Training
         public int BatchSize { get; set; } = 32;
         /// <summary>Adam learning rate at the start (decays on a cosine to 5% of it by the last epoch).</summary>
         public double LearningRate { get; set; } = 2e-3;
+        /// <summary>Decoupled weight decay (AdamW); 0 = plain Adam.</summary>
+        public double WeightDecay { get; set; }
         /// <summary>Weight of the KL term after warm-up (1 = the true ELBO).</summary>
         public double Beta { get; set; } = 1.0;
         /// <summary>Adam steps over which the KL weight rises linearly from 0 to <see cref="Beta"/>.</summary>

@@ -21,18 +21,20 @@ namespace VaeProcgen.Trainer.Training
 
         private readonly ConvVae model;
         private readonly TrainingOptions options;
-        private readonly Adam optimizer;
+        private readonly OptimizerHelper optimizer;
 
         /// <summary>Creates a trainer (and its Adam optimizer) for a model it does not own.</summary>
         public VaeTrainer(ConvVae model, TrainingOptions options)
         {
             this.model = model;
             this.options = options;
-            optimizer = optim.Adam(model.parameters(), options.LearningRate);
+            optimizer = options.WeightDecay > 0
+                ? optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
+                : optim.Adam(model.parameters(), options.LearningRate);
         }
 
         /// <summary>The optimizer (its state goes into checkpoints).</summary>
-        public Adam Optimizer => optimizer;
+        public OptimizerHelper Optimizer => optimizer;
 
         /// <summary>Progress so far; replace it when resuming.</summary>
         public TrainingProgressState State { get; set; } = new TrainingProgressState();

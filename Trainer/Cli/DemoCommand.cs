@@ -1,0 +1,68 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using VaeProcgen.Generation;
+using VaeProcgen.Trainer.Data;
+using VaeProcgen.Trainer.Imaging;
+using VaeProcgen.Trainer.Training;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`demo`: train on the embedded sprites, export, and write samples.png and interpolation.png.</summary>
+    internal static class DemoCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("demo", "Train on the embedded DCSS item sprites, export the model and write samples.png and interpolation.png.");
+            var output = SharedOptions.Out("Output folder.");
+            var settings = new TrainingSettingsOptions(DefaultEpochs);
+            command.Options.Add(output);
+            settings.AddTo(command);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                string folder = parsed.GetValue(output)!;
+                TrainingOptions options = settings.Read(parsed);
+                using (PreparedData prepared = SpriteDataPreparer.Prepare(null, settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed)))
+                {
+                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
+                    TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
+                    if (!result.Completed) return 130;
+                }
+                WritePreviews(folder);
+                return 0;
+            }));
+            return command;
+        }
+
+        /// <summary>Default epoch count of the demo (fits the 5-minute budget on 2 cores).</summary>
+        public const int DefaultEpochs = 60;
+
+        /// <summary>Writes samples.png (64 seeds) and interpolation.png (between two embedded sprites) for a trained model folder.</summary>
+        public static void WritePreviews(string folder)
+        {
+            using VaeModel vae = VaeModel.Load(folder);
+            string samplesPath = Path.Combine(folder, "samples.png");
+            string label = vae.Contract.IsConditional ? vae.Contract.ClassLabels[0] : null!;
+            byte[] rgba = SampleCommand.Generate(vae, 0, 64, vae.Contract.IsConditional ? label : null);
+            SpriteSheets.SaveGrid(SpriteSheets.Split(rgba, 64, vae.Contract.Width, vae.Contract.Height), 8, samplesPath);
+            if (!vae.Contract.IsConditional)
+            {
+                var sprites = SpriteDataset.LoadEmbedded(new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height });
+                RgbaImage a = FindSprite(sprites, "potion");
+                RgbaImage b = FindSprite(sprites, "weapon");
+                var strip = InterpolateCommand.Strip(vae, vae.EncodeRgba(a.Pixels).Mean, vae.EncodeRgba(b.Pixels).Mean, 10, InterpolationMode.Spherical);
+                SpriteSheets.SaveGrid(strip, strip.Count, Path.Combine(folder, "interpolation.png"));
+            }
+            Console.WriteLine($"wrote {samplesPath} and interpolation.png ({vae.Backend} backend)");
+        }
+
+        private static RgbaImage FindSprite(SpriteDataset sprites, string label)
+        {
+            foreach (SpriteItem item in sprites.Items)
+            {
+                if (item.Label == label) return item.Image;
+            }
+            return sprites.Items[0].Image;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.CommandLine;
+using System.Linq;
+using System.Text.Json;
+using VaeProcgen.Generation;
+using VaeProcgen.Trainer.Data;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`eval`: per-item negative ELBO, reconstruction and KL (nats) of a PNG folder under a model, as JSON.</summary>
+    internal static class EvalCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("eval", "Score sprites under a model: JSON with neg_elbo, rec and kl per item (nats).");
+            var model = SharedOptions.Model();
+            var data = new Option<string>("--data") { Description = "PNG file or folder of PNGs.", Required = true };
+            var seed = SharedOptions.Seed(0);
+            var backend = SharedOptions.BackendChoice();
+            foreach (Option o in new Option[] { model, data, seed, backend }) command.Options.Add(o);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                SampleCommand.RequireSprites(vae);
+                if (!vae.HasEncoder) throw new UserErrorException("The model folder has no encoder.onnx, which scoring needs; re-export the model.");
+                SpriteDataset set = SpriteDataset.LoadFolder(parsed.GetValue(data)!, new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height });
+                ElboScore[] scores = Score(vae, set, parsed.GetValue(seed));
+                Console.WriteLine(ToJson(set, scores));
+                return 0;
+            }));
+            return command;
+        }
+
+        public static ElboScore[] Score(VaeModel vae, SpriteDataset set, long seed)
+        {
+            var scores = new ElboScore[set.Count];
+            int[]? labels = vae.Contract.IsConditional ? set.Items.Select(i => vae.LabelIndex(i.Label)).ToArray() : null;
+            vae.Score(set.ToPlanarFloats(), scores, seed, labels);
+            return scores;
+        }
+
+        private static string ToJson(SpriteDataset set, ElboScore[] scores)
+        {
+            var items = set.Items.Select((item, i) => new
+            {
+                file = item.SourceName,
+                neg_elbo = scores[i].NegativeElbo,
+                rec = scores[i].Reconstruction,
+                kl = scores[i].Kl,
+            }).ToArray();
+            var report = new
+            {
+                count = items.Length,
+                mean_neg_elbo = scores.Average(s => s.NegativeElbo),
+                mean_rec = scores.Average(s => s.Reconstruction),
+                mean_kl = scores.Average(s => s.Kl),
+                items,
+            };
+            return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.CommandLine;
+using VaeProcgen.Contract;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`sample`: decode prior latents of consecutive seeds into a sprite grid PNG.</summary>
+    internal static class SampleCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("sample", "Generate sprites from seeds and write them as a grid PNG.");
+            var model = SharedOptions.Model();
+            var count = new Option<int>("--count") { Description = "Number of sprites (seeds S, S+1, ...).", DefaultValueFactory = _ => 64 };
+            var seed = SharedOptions.Seed(0);
+            var output = SharedOptions.Out("PNG file for the grid.");
+            var backend = SharedOptions.BackendChoice();
+            var label = new Option<string?>("--label") { Description = "Class label for conditional models." };
+            foreach (Option o in new Option[] { model, count, seed, output, backend, label }) command.Options.Add(o);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                int n = parsed.GetValue(count);
+                if (n < 1 || n > 4096) throw new UserErrorException($"--count must be between 1 and 4096 (got {n}).");
+                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                RequireSprites(vae);
+                byte[] rgba = Generate(vae, parsed.GetValue(seed), n, parsed.GetValue(label));
+                string path = parsed.GetValue(output)!;
+                SpriteSheets.SaveGrid(SpriteSheets.Split(rgba, n, vae.Contract.Width, vae.Contract.Height), SpriteSheets.ColumnsFor(n), path);
+                Console.WriteLine($"wrote {n} sprites ({vae.Backend} backend) to {path}");
+                return 0;
+            }));
+            return command;
+        }
+
+        public static byte[] Generate(VaeModel vae, long firstSeed, int count, string? label)
+        {
+            var latents = new float[count * vae.LatentSize];
+            Generation.LatentSampler.SampleBatch(firstSeed, count, vae.LatentSize, latents);
+            var rgba = new byte[count * vae.Contract.Width * vae.Contract.Height * 4];
+            int[]? labels = null;
+            if (vae.Contract.IsConditional)
+            {
+                if (label == null) throw new UserErrorException($"This model is conditional; pass --label with one of: {string.Join(", ", vae.Contract.ClassLabels)}.");
+                labels = new int[count];
+                Array.Fill(labels, LabelIndexOrUserError(vae, label));
+            }
+            vae.DecodeRgba(latents, rgba, labels);
+            return rgba;
+        }
+
+        public static void RequireSprites(VaeModel vae)
+        {
+            if (vae.Contract.Kind != ModelKind.Sprite) throw new UserErrorException("This is a tile-level model; use the 'levels' command for it.");
+        }
+
+        private static int LabelIndexOrUserError(VaeModel vae, string label)
+        {
+            try
+            {
+                return vae.LabelIndex(label);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UserErrorException(e.Message, e);
+            }
+        }
+    }
+}

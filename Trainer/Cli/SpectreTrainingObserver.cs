@@ -1,0 +1,36 @@
+using System;
+using Spectre.Console;
+using VaeProcgen.Trainer.Training;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>Draws a progress bar per epoch and prints each epoch's metrics (Spectre.Console).</summary>
+    internal sealed class SpectreTrainingObserver : ITrainingObserver
+    {
+        private ProgressContext? context;
+        private ProgressTask? task;
+
+        public void Attach(ProgressContext progress) => context = progress;
+
+        public void EpochStarted(int epoch, int totalEpochs, int batches, int firstBatch)
+        {
+            if (context == null) return;
+            task = context.AddTask($"epoch {epoch}/{totalEpochs}", maxValue: batches);
+            task.Value = firstBatch;
+        }
+
+        public void BatchFinished(int epoch, int batch, double loss)
+        {
+            if (task == null) return;
+            task.Increment(1);
+            task.Description = $"epoch {epoch} loss {loss,8:F1}";
+        }
+
+        public void EpochFinished(EpochMetrics m)
+        {
+            task?.StopTask();
+            AnsiConsole.MarkupLine(FormattableString.Invariant(
+                $"epoch {m.Epoch,3}  train {m.TrainLoss,8:F1}  held-out -ELBO [bold]{m.TestNegElbo,8:F1}[/] (rec {m.TestRec:F1}, KL {m.TestKl:F1}) nats/item  {m.SamplesPerSecond,6:F0} items/s"));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.CommandLine;
+using VaeProcgen.Contract;
+using VaeProcgen.Trainer.Data;
+using VaeProcgen.Trainer.Imaging;
+using VaeProcgen.Trainer.Models;
+using VaeProcgen.Trainer.Training;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`train`: learn a VAE from a PNG folder (or the embedded sprites) and export it.</summary>
+    internal static class TrainCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("train", "Train a VAE and export decoder.onnx / encoder.onnx.");
+            var data = new Option<string?>("--data") { Description = "Folder of PNG sprites (searched recursively; first sub-folder = class label). Default: the embedded DCSS item set." };
+            var output = SharedOptions.Out("Output folder for the model, metrics.jsonl and checkpoint.bin.");
+            var settings = new TrainingSettingsOptions();
+            var resume = new Option<bool>("--resume") { Description = "Continue from checkpoint.bin in --out." };
+            var tensorBoard = new Option<string?>("--tensorboard") { Description = "Write TensorBoard event files to this folder." };
+            command.Options.Add(data);
+            command.Options.Add(output);
+            settings.AddTo(command);
+            command.Options.Add(resume);
+            command.Options.Add(tensorBoard);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                TrainingOptions options = settings.Read(parsed);
+                using PreparedData prepared = SpriteDataPreparer.Prepare(parsed.GetValue(data), settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
+                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard) };
+                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
+                TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
+                TrainingResult result = TrainingConsole.Run(job, prepared);
+                return result.Completed ? 0 : 130;
+            }));
+            return command;
+        }
+
+        private static long ParameterCount(VaeArchitecture arch)
+        {
+            using var model = new ConvVae(arch);
+            return model.ParameterCount;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.CommandLine;
+using VaeProcgen.Contract;
+using VaeProcgen.Trainer.Data;
+using VaeProcgen.Trainer.Imaging;
+using VaeProcgen.Trainer.Training;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>The model and hyper-parameter options of `train` and `demo`.</summary>
+    internal sealed class TrainingSettingsOptions
+    {
+        private readonly Option<int> epochs;
+        private readonly Option<int> latent = new Option<int>("--latent") { Description = "Latent size K.", DefaultValueFactory = _ => 32 };
+        private readonly Option<string> preset = new Option<string>("--preset") { Description = "Model size: tiny, small or base.", DefaultValueFactory = _ => "base" };
+        private readonly Option<long> seed = SharedOptions.Seed(1);
+        private readonly Option<double> beta = new Option<double>("--beta") { Description = "KL weight after warm-up (1 = ELBO).", DefaultValueFactory = _ => 1.0 };
+        private readonly Option<int> batch = new Option<int>("--batch-size") { Description = "Items per Adam step.", DefaultValueFactory = _ => 32 };
+        private readonly Option<double> learningRate = new Option<double>("--lr") { Description = "Adam learning rate (cosine-decayed to 5%).", DefaultValueFactory = _ => 2e-3 };
+        private readonly Option<int> warmup = new Option<int>("--warmup") { Description = "Steps of linear KL warm-up.", DefaultValueFactory = _ => 500 };
+        private readonly Option<double> freeBits = new Option<double>("--free-bits") { Description = "Minimum nats per latent dimension before KL is penalised (0 = off).", DefaultValueFactory = _ => 0.0 };
+        private readonly Option<string> likelihood = new Option<string>("--likelihood") { Description = "bernoulli (BCE) or gaussian (MSE).", DefaultValueFactory = _ => "bernoulli" };
+        private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction (seeded, stratified by label).", DefaultValueFactory = _ => 0.1 };
+        private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites fit the model: scale (nearest), pad or crop.", DefaultValueFactory = _ => "scale" };
+        private readonly Option<int> size = new Option<int>("--size") { Description = "Sprite width and height of the model (multiple of 8 recommended).", DefaultValueFactory = _ => 32 };
+        private readonly Option<bool> skipBad = new Option<bool>("--skip-bad-files") { Description = "Skip unreadable PNGs (and report how many) instead of stopping." };
+        private readonly Option<bool> conditional = new Option<bool>("--conditional") { Description = "Condition encoder and decoder on the class label (sub-folder name)." };
+        private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
+
+        public TrainingSettingsOptions(int defaultEpochs = 40)
+        {
+            epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaultEpochs };
+            likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian");
+            fit.AcceptOnlyFromAmong("scale", "pad", "crop");
+            preset.AcceptOnlyFromAmong("tiny", "small", "base");
+        }
+
+        public void AddTo(Command command)
+        {
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
+            {
+                command.Options.Add(o);
+            }
+        }
+
+        public TrainingOptions Read(ParseResult parsed)
+        {
+            var options = new TrainingOptions
+            {
+                Epochs = Positive(parsed.GetValue(epochs), "--epochs"),
+                BatchSize = Positive(parsed.GetValue(batch), "--batch-size"),
+                LearningRate = parsed.GetValue(learningRate),
+                Beta = parsed.GetValue(beta),
+                WarmupSteps = Math.Max(0, parsed.GetValue(warmup)),
+                FreeBits = Math.Max(0, parsed.GetValue(freeBits)),
+                Likelihood = parsed.GetValue(likelihood) == "gaussian" ? Likelihood.Gaussian : Likelihood.Bernoulli,
+                FlipAugment = !parsed.GetValue(noFlip),
+                Seed = parsed.GetValue(seed),
+            };
+            if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
+            if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
+            return options;
+        }
+
+        public SpriteLoadOptions ReadLoadOptions(ParseResult parsed)
+        {
+            int s = Positive(parsed.GetValue(size), "--size");
+            SpriteFitMode mode = parsed.GetValue(fit) switch { "pad" => SpriteFitMode.Pad, "crop" => SpriteFitMode.Crop, _ => SpriteFitMode.Scale };
+            return new SpriteLoadOptions { Width = s, Height = s, Fit = mode, SkipBadFiles = parsed.GetValue(skipBad) };
+        }
+
+        public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
+        public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
+        public bool Conditional(ParseResult parsed) => parsed.GetValue(conditional);
+
+        public double TestFraction(ParseResult parsed)
+        {
+            double f = parsed.GetValue(testFraction);
+            if (!(f > 0 && f < 1)) throw new UserErrorException($"--test-fraction must be between 0 and 1 (got {f}).");
+            return f;
+        }
+
+        private static int Positive(int value, string name) =>
+            value > 0 ? value : throw new UserErrorException($"{name} must be a positive integer (got {value}).");
+    }
+}

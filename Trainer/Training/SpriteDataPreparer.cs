@@ -1,0 +1,24 @@
+using VaeProcgen.Contract;
+using VaeProcgen.Trainer.Data;
+
+namespace VaeProcgen.Trainer.Training
+{
+    /// <summary>Loads sprites (a folder, or the embedded set when the path is null) and splits them into tensors.</summary>
+    public static class SpriteDataPreparer
+    {
+        /// <summary>Loads, splits (seeded, stratified) and converts to tensors; labels are kept for conditional models.</summary>
+        public static PreparedData Prepare(string? path, SpriteLoadOptions load, double testFraction, int splitSeed, bool conditional)
+        {
+            SpriteDataset all = path == null ? SpriteDataset.LoadEmbedded(load) : SpriteDataset.LoadFolder(path, load);
+            var (train, test) = all.Split(testFraction, splitSeed);
+            if (train.Count == 0 || test.Count == 0)
+            {
+                throw new Cli.UserErrorException($"The data has {all.Count} sprite(s), too few to hold out a test split; add sprites (at least 2) or lower --test-fraction.");
+            }
+            int labelCount = conditional ? all.Labels.Count : 0;
+            var trainSet = new TrainingSet(train.ToPlanarFloats(), train.Count, 4, all.Height, all.Width, train.LabelIndices(), labelCount);
+            var testSet = new TrainingSet(test.ToPlanarFloats(), test.Count, 4, all.Height, all.Width, test.LabelIndices(), labelCount);
+            return new PreparedData(ModelKind.Sprite, 4, all.Height, all.Width, trainSet, testSet, all.Labels, all.Fingerprint);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using TorchSharp;
+using VaeProcgen.Contract;
+using VaeProcgen.Trainer.Export;
+using VaeProcgen.Trainer.Models;
+
+namespace VaeProcgen.Trainer.Training
+{
+    /// <summary>
+    /// One training run into an output folder: builds (or resumes) the model, trains with checkpoints and
+    /// metrics after every epoch, exports decoder.onnx and encoder.onnx at the end (and on cancellation).
+    /// </summary>
+    public sealed class TrainingJob
+    {
+        /// <summary>Where and how to train.</summary>
+        public TrainingJob(string outputFolder, RunDescription run, bool resume)
+        {
+            OutputFolder = outputFolder;
+            Run = run;
+            Resume = resume;
+        }
+
+        /// <summary>Output folder (model files, metrics, checkpoint).</summary>
+        public string OutputFolder { get; }
+        /// <summary>The run's definition (ignored in favour of the checkpoint's when resuming).</summary>
+        public RunDescription Run { get; private set; }
+        /// <summary>Continue from the checkpoint in the output folder.</summary>
+        public bool Resume { get; }
+        /// <summary>TensorBoard log folder, or null.</summary>
+        public string? TensorBoardFolder { get; set; }
+
+        /// <summary>Path of the checkpoint.</summary>
+        public string CheckpointPath => Path.Combine(OutputFolder, Checkpoint.FileName);
+
+        /// <summary>Trains; returns the final state (check <see cref="TrainingResult.Completed"/>).</summary>
+        public TrainingResult Execute(PreparedData data, ITrainingObserver observer, CancellationToken cancel)
+        {
+            Directory.CreateDirectory(OutputFolder);
+            TrainingProgressState? resumed = null;
+            if (Resume)
+            {
+                var (run, state) = Checkpoint.ReadHeader(CheckpointPath);
+                if (run.DatasetFingerprint != data.Fingerprint)
+                {
+                    throw new Cli.UserErrorException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
+                }
+                Run = run;
+                resumed = state;
+            }
+            torch.manual_seed(Run.Options.Seed);
+            var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count);
+            using var model = new ConvVae(architecture);
+            using var trainer = new VaeTrainer(model, Run.Options);
+            if (resumed != null)
+            {
+                Checkpoint.LoadWeights(CheckpointPath, model, trainer);
+                trainer.State = resumed;
+            }
+            var tensorBoard = TensorBoardFolder == null ? null : torch.utils.tensorboard.SummaryWriter(TensorBoardFolder);
+            string metricsPath = Path.Combine(OutputFolder, MetricsLog.FileName);
+            bool completed = trainer.Run(data.Train, data.Test, observer, metrics =>
+            {
+                MetricsLog.Write(metricsPath, trainer.State.History);
+                Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
+                if (tensorBoard != null)
+                {
+                    tensorBoard.add_scalar("loss/train", (float)metrics.TrainLoss, metrics.Epoch);
+                    tensorBoard.add_scalar("test/neg_elbo", (float)metrics.TestNegElbo, metrics.Epoch);
+                    tensorBoard.add_scalar("test/rec", (float)metrics.TestRec, metrics.Epoch);
+                    tensorBoard.add_scalar("test/kl", (float)metrics.TestKl, metrics.Epoch);
+                }
+            }, cancel);
+            if (!completed)
+            {
+                Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
+            }
+            ModelWriter.Write(model, Metadata(data), OutputFolder);
+            return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
+        }
+
+        private ExportMetadata Metadata(PreparedData data) => new ExportMetadata
+        {
+            Kind = Run.Kind,
+            Likelihood = Run.Options.Likelihood,
+            GaussianSigma = Run.Options.GaussianSigma,
+            ClassLabels = Run.ConditionLabels.Count > 0 ? Run.ConditionLabels : Run.ClassLabels,
+            TileLegendJson = Run.TileLegendJson,
+            PaletteJson = Run.PaletteJson,
+            DatasetFingerprint = Run.DatasetFingerprint,
+            Preset = Run.Preset,
+        };
+
+        /// <summary>Describes a new run over prepared data.</summary>
+        public static RunDescription Describe(PreparedData data, string preset, int latentSize, bool conditional, TrainingOptions options) => new RunDescription
+        {
+            Kind = data.Kind,
+            Channels = data.Channels,
+            Height = data.Height,
+            Width = data.Width,
+            Preset = VaePreset.Parse(preset).Name,
+            LatentSize = latentSize,
+            ConditionLabels = conditional ? data.ClassLabels.ToList() : new System.Collections.Generic.List<string>(),
+            ClassLabels = data.ClassLabels.ToList(),
+            Options = options,
+            DatasetFingerprint = data.Fingerprint,
+            TileLegendJson = data.TileLegendJson,
+            PaletteJson = data.PaletteJson,
+        };
+
+        private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint.Substring(0, 12) : fingerprint;
+    }
+}
