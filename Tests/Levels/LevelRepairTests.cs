@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using NUnit.Framework;
+using VaeProcgen.Generation;
+using VaeProcgen.Generation.Tiles;
+
+namespace VaeProcgen.Tests.Levels
+{
+    [TestFixture]
+    public class LevelRepairTests
+    {
+        private TilePatternSet _seen = null!;
+
+        [OneTimeSetUp]
+        public void Patterns() => _seen = new TilePatternSet(LevelTestData.Mario.Levels, 2);
+
+        [TestCase(1L)]
+        [TestCase(2L)]
+        [TestCase(3L)]
+        public void NoiseGrid_IsRepairedToZeroUnseenPatterns(long seed)
+        {
+            TileGrid noise = LevelTestData.RandomGrid(14, 200, 13, seed);
+            Assert.That(_seen.CountUnseen(noise), Is.GreaterThan(1000));
+            LevelRepair.Repair(noise, _seen); // warm-up (JIT)
+            var watch = Stopwatch.StartNew();
+            LevelRepairResult result = LevelRepair.Repair(noise, _seen);
+            watch.Stop();
+            TestContext.Out.WriteLine($"seed {seed}: {result.UnseenBefore} unseen -> {result.UnseenAfter}, {result.ChangedCells} of 2800 cells changed, {watch.Elapsed.TotalMilliseconds:F0} ms");
+            Assert.That(result.Succeeded, Is.True);
+            Assert.That(_seen.CountUnseen(result.Grid), Is.EqualTo(0));
+            Assert.That(result.ChangedCells, Is.GreaterThan(0).And.LessThan(14 * 200));
+            Assert.That(result.ChangedCells, Is.EqualTo(noise.CountDifferences(result.Grid)));
+            Assert.That(watch.Elapsed.TotalMilliseconds, Is.LessThan(1000));
+        }
+
+        [Test]
+        public void ValidLevel_IsLeftUnchanged()
+        {
+            foreach (TileGrid level in LevelTestData.Mario.Levels)
+            {
+                LevelRepairResult result = LevelRepair.Repair(level, _seen);
+                Assert.That(result.ChangedCells, Is.EqualTo(0));
+                Assert.That(result.Grid, Is.EqualTo(level));
+            }
+        }
+
+        [Test]
+        public void FewCorruptedCells_AreFixedWithFewChanges_AndProbabilitiesChooseTheOriginal()
+        {
+            TileGrid level = LevelTestData.Mario.Levels[0].Slice(0, 60);
+            int[] cells = level.ToArray();
+            var random = new DeterministicRandom(4);
+            for (int i = 0; i < 5; i++) cells[random.NextInt(cells.Length)] = 8; // scatter a rare tile
+            var corrupted = new TileGrid(14, 60, cells);
+            int corruptedCells = corrupted.CountDifferences(level);
+
+            LevelRepairResult plain = LevelRepair.Repair(corrupted, _seen);
+            Assert.That(plain.Succeeded, Is.True);
+            Assert.That(plain.ChangedCells, Is.LessThanOrEqualTo(corruptedCells * 3));
+
+            // Probabilities that favour the original level should restore it exactly.
+            var p = new float[13 * 14 * 60];
+            for (int cell = 0; cell < 14 * 60; cell++)
+                for (int t = 0; t < 13; t++) p[t * 14 * 60 + cell] = t == level.Cells[cell] ? 0.9f : 0.1f / 12;
+            LevelRepairResult guided = LevelRepair.Repair(corrupted, _seen, p);
+            Assert.That(guided.Succeeded, Is.True);
+            Assert.That(guided.Grid.CountDifferences(level), Is.LessThanOrEqualTo(plain.Grid.CountDifferences(level)));
+        }
+
+        [Test]
+        public void Repair_IsDeterministic()
+        {
+            TileGrid noise = LevelTestData.RandomGrid(14, 80, 13, 21);
+            Assert.That(LevelRepair.Repair(noise, _seen).Grid, Is.EqualTo(LevelRepair.Repair(noise, _seen).Grid));
+        }
+    }
+}

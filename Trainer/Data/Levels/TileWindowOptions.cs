@@ -1,0 +1,21 @@
+namespace VaeProcgen.Trainer.Data.Levels
+{
+    /// <summary>How levels are cut into training windows.</summary>
+    public sealed class TileWindowOptions
+    {
+        /// <summary>Window rows; null = the height of the first level (14 for Super Mario Bros). Taller levels give windows at every row offset step.</summary>
+        public int? WindowHeight { get; set; }
+
+        /// <summary>Window columns (default 28, two Mario screens' worth of 14-tile-high square windows).</summary>
+        public int WindowWidth { get; set; } = 28;
+
+        /// <summary>
+        /// Step between window offsets (default 1: the 15 Mario levels give 2,518 windows, a one-hot of 51 MB;
+        /// stride 2 halves that but throws away half of an already small data set).
+        /// </summary>
+        public int Stride { get; set; } = 1;
+
+        /// <summary>When true, a bad level file is skipped and recorded in <see cref="TileLevelDataset.SkippedFiles"/> instead of failing the load.</summary>
+        public bool SkipBadFiles { get; set; }
+    }
+}
