@@ -27,6 +27,7 @@ namespace VaeProcgen.Trainer.Training
                 writer.Write(JsonSerializer.Serialize(state));
                 model.save(writer);
                 trainer.Optimizer.save_state_dict(writer);
+                trainer.AveragedModel?.save(writer);
                 writer.Flush();
                 stream.Flush(true);
             }
@@ -49,6 +50,7 @@ namespace VaeProcgen.Trainer.Training
             ReadHeader(reader, path);
             model.load(reader);
             trainer.Optimizer.load_state_dict(reader);
+            trainer.AveragedModel?.load(reader);
         }
 
         private static (RunDescription, TrainingProgressState) ReadHeader(BinaryReader reader, string path)

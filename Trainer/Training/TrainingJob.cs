@@ -77,7 +77,7 @@ namespace VaeProcgen.Trainer.Training
             {
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
             }
-            ModelWriter.Write(model, Metadata(data), OutputFolder);
+            ModelWriter.Write(trainer.ExportModel, Metadata(data), OutputFolder);
             return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
         }
 

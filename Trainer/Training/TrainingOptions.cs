@@ -25,6 +25,10 @@ namespace VaeProcgen.Trainer.Training
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
         public bool FlipAugment { get; set; } = true;
+        /// <summary>Decay of the exponential moving average of the weights that is evaluated and exported (0 = off).</summary>
+        public double EmaDecay { get; set; }
+        /// <summary>Largest random shift (pixels, both axes, per batch) applied to training sprites; 0 = off.</summary>
+        public int ShiftAugment { get; set; }
         /// <summary>Random permutations of the R, G and B planes of training items (sprites only): recolours teach the model colour is free.</summary>
         public bool ColourAugment { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>

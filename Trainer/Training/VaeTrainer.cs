@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Linq;
 using System.Threading;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -22,6 +23,9 @@ namespace VaeProcgen.Trainer.Training
         private readonly ConvVae model;
         private readonly TrainingOptions options;
         private readonly OptimizerHelper optimizer;
+        private readonly ConvVae? averaged;
+        private readonly Parameter[] liveParameters;
+        private readonly Parameter[] averagedParameters;
 
         /// <summary>Creates a trainer (and its Adam optimizer) for a model it does not own.</summary>
         public VaeTrainer(ConvVae model, TrainingOptions options)
@@ -31,7 +35,22 @@ namespace VaeProcgen.Trainer.Training
             optimizer = options.WeightDecay > 0
                 ? optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
                 : optim.Adam(model.parameters(), options.LearningRate);
+            liveParameters = model.parameters().ToArray();
+            averagedParameters = new Parameter[0];
+            if (options.EmaDecay > 0)
+            {
+                averaged = new ConvVae(model.Architecture);
+                averagedParameters = averaged.parameters().ToArray();
+                using var noGrad = no_grad();
+                for (int i = 0; i < liveParameters.Length; i++) averagedParameters[i].copy_(liveParameters[i]);
+            }
         }
+
+        /// <summary>The weights to evaluate and export: the moving average when enabled, else the live model.</summary>
+        public ConvVae ExportModel => averaged ?? model;
+
+        /// <summary>The moving-average copy (null when <see cref="TrainingOptions.EmaDecay"/> is 0); checkpointed with the model.</summary>
+        public ConvVae? AveragedModel => averaged;
 
         /// <summary>The optimizer (its state goes into checkpoints).</summary>
         public OptimizerHelper Optimizer => optimizer;
@@ -105,6 +124,12 @@ namespace VaeProcgen.Trainer.Training
                 Tensor flip = (rand(count) < 0.5).view(-1, 1, 1, 1);
                 x = where(flip, x.flip(3), x);
             }
+            if (options.ShiftAugment > 0)
+            {
+                using Tensor shifts = randint(-options.ShiftAugment, options.ShiftAugment + 1, new long[] { 2 });
+                long[] s = shifts.data<long>().ToArray();
+                x = x.roll(s, new long[] { 2, 3 });
+            }
             if (options.ColourAugment)
             {
                 x = x.gather(1, ColourPermutations(count).expand(count, x.shape[1], x.shape[2], x.shape[3]));
@@ -124,6 +149,15 @@ namespace VaeProcgen.Trainer.Training
             optimizer.zero_grad();
             loss.backward();
             optimizer.step();
+            if (averaged != null)
+            {
+                using var noGrad = no_grad();
+                double decay = Math.Min(options.EmaDecay, (1.0 + State.GlobalStep) / (10.0 + State.GlobalStep));
+                for (int i = 0; i < liveParameters.Length; i++)
+                {
+                    averagedParameters[i].mul_(decay).add_(liveParameters[i], alpha: 1 - decay);
+                }
+            }
             return loss.item<float>();
         }
 
@@ -141,7 +175,8 @@ namespace VaeProcgen.Trainer.Training
         {
             using var noGrad = no_grad();
             using var scope = NewDisposeScope();
-            model.eval();
+            ConvVae evaluated = ExportModel;
+            evaluated.eval();
             var generator = new Generator((ulong)SeedMixer.Mix(options.Seed, EvalStream, 0));
             double recSum = 0, klSum = 0;
             const int chunk = 128;
@@ -150,10 +185,10 @@ namespace VaeProcgen.Trainer.Training
                 int count = Math.Min(chunk, test.Count - start);
                 Tensor x = test.Data.narrow(0, start, count);
                 Tensor? labels = test.Labels?.narrow(0, start, count);
-                var (mean, logVariance) = model.Encode(x, labels);
+                var (mean, logVariance) = evaluated.Encode(x, labels);
                 Tensor noise = randn(mean.shape, generator: generator);
                 Tensor z = mean + (logVariance * 0.5).exp() * noise;
-                Tensor logits = model.DecodeLogits(z, labels);
+                Tensor logits = evaluated.DecodeLogits(z, labels);
                 recSum += VaeLoss.Reconstruction(logits, x, options.Likelihood, options.GaussianSigma).sum().item<float>();
                 klSum += VaeLoss.KlPerDimension(mean, logVariance).sum().item<float>();
             }
@@ -162,6 +197,10 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <inheritdoc />
-        public void Dispose() => optimizer.Dispose();
+        public void Dispose()
+        {
+            optimizer.Dispose();
+            averaged?.Dispose();
+        }
     }
 }
