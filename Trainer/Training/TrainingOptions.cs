@@ -25,6 +25,8 @@ namespace VaeProcgen.Trainer.Training
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
         public bool FlipAugment { get; set; } = true;
+        /// <summary>Channel dropout after each decoder upsampling stage during training (0 = off; inactive at export).</summary>
+        public double DecoderDropout { get; set; }
         /// <summary>Decay of the exponential moving average of the weights that is evaluated and exported (0 = off).</summary>
         public double EmaDecay { get; set; }
         /// <summary>Largest random shift (pixels, both axes, per batch) applied to training sprites; 0 = off.</summary>
