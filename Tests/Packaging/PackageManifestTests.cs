@@ -65,7 +65,8 @@ namespace VaeProcgen.Tests.Packaging
         [Test]
         public void PublishedFilesAreRuntimeSamplesDocsAndLicenseOnly()
         {
-            var files = Json("package.json").GetProperty("files").EnumerateArray().Select(f => f.GetString()!).ToList();
+            var files = Json("package.json").GetProperty("files").EnumerateArray().Select(f => f.GetString()!.TrimStart('!')).ToList();
+            Assert.That(files, Does.Contain("Runtime/obj~/**").And.Contain("Runtime/bin~/**"), "build output is excluded");
             Assert.That(files, Does.Contain("LICENSE.md").And.Contain("README.md").And.Contain("Samples~/**").And.Contain("Runtime/Plugins/**"));
             Assert.That(files.All(f => f.StartsWith("Runtime") || f.StartsWith("Samples~") || f.StartsWith("docs") || f.StartsWith("package.json")
                 || f.StartsWith("README") || f.StartsWith("CHANGELOG") || f.StartsWith("LICENSE")), string.Join(", ", files));
