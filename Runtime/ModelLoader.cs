@@ -51,13 +51,13 @@ namespace VaeProcgen
             string file = ContractNames.DecoderFileName;
             long[] latentShape = { contract.LatentSize };
             long[] dataShape = { contract.Channels, contract.Height, contract.Width };
-            ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.LatentInput, latentShape, file, "input");
-            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.DataTensor, dataShape, file, "output");
+            ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.LatentInput, latentShape, file, "input", ContractNames.KeyLatentSize);
+            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.DataTensor, dataShape, file, "output", ContractNames.KeyOutputShape);
             string[] inputs = contract.IsConditional ? new[] { ContractNames.LatentInput, ContractNames.LabelInput } : new[] { ContractNames.LatentInput };
             long[][] inputShapes = contract.IsConditional ? new[] { latentShape, new long[] { contract.ClassLabels.Count } } : new[] { latentShape };
             if (contract.IsConditional)
             {
-                ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.LabelInput, inputShapes[1], file, "input");
+                ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.LabelInput, inputShapes[1], file, "input", ContractNames.KeyClassLabels);
             }
             var spec = new GraphSpec(file, bytes, parsed, inputs, inputShapes, new[] { ContractNames.DataTensor }, new[] { dataShape });
             return Open(spec, options);
@@ -68,9 +68,9 @@ namespace VaeProcgen
             string file = ContractNames.EncoderFileName;
             long[] latentShape = { contract.LatentSize };
             long[] dataShape = { contract.Channels, contract.Height, contract.Width };
-            ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.DataTensor, dataShape, file, "input");
-            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.MeanOutput, latentShape, file, "output");
-            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.LogVarianceOutput, latentShape, file, "output");
+            ModelFileCheck.RequireTensor(parsed.Graph.Inputs, ContractNames.DataTensor, dataShape, file, "input", ContractNames.KeyOutputShape);
+            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.MeanOutput, latentShape, file, "output", ContractNames.KeyLatentSize);
+            ModelFileCheck.RequireTensor(parsed.Graph.Outputs, ContractNames.LogVarianceOutput, latentShape, file, "output", ContractNames.KeyLatentSize);
             string[] inputs = contract.IsConditional ? new[] { ContractNames.DataTensor, ContractNames.LabelInput } : new[] { ContractNames.DataTensor };
             long[][] inputShapes = contract.IsConditional ? new[] { dataShape, new long[] { contract.ClassLabels.Count } } : new[] { dataShape };
             var spec = new GraphSpec(file, bytes, parsed, inputs, inputShapes,

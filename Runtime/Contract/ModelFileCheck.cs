@@ -36,7 +36,8 @@ namespace VaeProcgen.Contract
             }
         }
 
-        public static void RequireTensor(IEnumerable<OnnxValueInfo> values, string name, long[] itemShape, string fileName, string direction)
+        /// <summary>Checks that a graph input/output exists, is Float and has the per-item shape the metadata key <paramref name="contractKey"/> implies.</summary>
+        public static void RequireTensor(IEnumerable<OnnxValueInfo> values, string name, long[] itemShape, string fileName, string direction, string contractKey)
         {
             OnnxValueInfo? info = values.FirstOrDefault(v => v.Name == name);
             if (info == null)
@@ -58,7 +59,7 @@ namespace VaeProcgen.Contract
             }
             if (!matches)
             {
-                throw new VaeModelException($"{fileName}: graph {direction} '{name}' has shape {found} but the contract says {expected}; the file and its metadata disagree: re-export the model.");
+                throw new VaeModelException($"{fileName}: graph {direction} '{name}' has shape {found} but the contract (metadata '{contractKey}') says {expected}; the file and its metadata disagree: re-export the model.");
             }
         }
 

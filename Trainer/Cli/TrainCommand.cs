@@ -28,7 +28,7 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingOptions options = settings.Read(parsed);
                 using PreparedData prepared = SpriteDataPreparer.Prepare(parsed.GetValue(data), settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
-                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard) };
+                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
                 TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
                 TrainingResult result = TrainingConsole.Run(job, prepared);

@@ -69,6 +69,10 @@ namespace VaeProcgen.Trainer.Cli
             return new SpriteLoadOptions { Width = s, Height = s, Fit = mode, SkipBadFiles = parsed.GetValue(skipBad) };
         }
 
+        /// <summary>--epochs when the user typed it, otherwise null (so --resume keeps the checkpoint's count).</summary>
+        public int? ExplicitEpochs(ParseResult parsed) =>
+            parsed.GetResult(epochs) is { Implicit: false } ? Positive(parsed.GetValue(epochs), "--epochs") : (int?)null;
+
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
         public bool Conditional(ParseResult parsed) => parsed.GetValue(conditional);

@@ -29,6 +29,12 @@ namespace VaeProcgen.Trainer.Training
         public RunDescription Run { get; private set; }
         /// <summary>Continue from the checkpoint in the output folder.</summary>
         public bool Resume { get; }
+        /// <summary>
+        /// When resuming, the epoch count to train to instead of the checkpoint's (null keeps the checkpoint's).
+        /// Note: the learning-rate schedule spans the epoch count, so extending a finished run does not equal
+        /// an uninterrupted run of the longer length.
+        /// </summary>
+        public int? ResumeEpochs { get; set; }
         /// <summary>TensorBoard log folder, or null.</summary>
         public string? TensorBoardFolder { get; set; }
 
@@ -47,6 +53,7 @@ namespace VaeProcgen.Trainer.Training
                 {
                     throw new Cli.UserErrorException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
                 }
+                if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
                 Run = run;
                 resumed = state;
             }

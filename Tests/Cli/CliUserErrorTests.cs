@@ -1,0 +1,56 @@
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+using VaeProcgen.Tests.Imaging;
+
+namespace VaeProcgen.Tests.Cli
+{
+    /// <summary>User mistakes exit with code 2 and one readable line on stderr, never a stack trace.</summary>
+    [TestFixture]
+    public class CliUserErrorTests
+    {
+        private static void AssertOneLineWithoutStackTrace(string error)
+        {
+            string[] lines = error.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToArray();
+            Assert.That(lines, Has.Length.EqualTo(1), "stderr: " + error);
+            Assert.That(lines[0], Does.StartWith("error: "));
+            Assert.That(error, Does.Not.Contain("   at "));
+            Assert.That(error, Does.Not.Contain("Exception"));
+        }
+
+        [Test]
+        public void Train_WithMissingDataFolder_ExitsTwoWithOneLine()
+        {
+            using var scratch = new ScratchFolder();
+            string missing = Path.Combine(scratch.Path, "no-such-folder");
+            var (exit, _, error) = ConsoleCapture.Run("train", "--data", missing, "--out", Path.Combine(scratch.Path, "out"), "--preset", "tiny", "--epochs", "1");
+            Assert.That(exit, Is.EqualTo(2));
+            AssertOneLineWithoutStackTrace(error);
+            Assert.That(error, Does.Contain("no-such-folder"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out", "decoder.onnx")), Is.False);
+        }
+
+        [Test]
+        public void Train_WithUnknownPreset_ExitsTwo()
+        {
+            using var scratch = new ScratchFolder();
+            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(scratch.Path, "out"), "--preset", "huge", "--epochs", "1");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("huge"));
+            Assert.That(error, Does.Not.Contain("   at "));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained for a bad preset");
+        }
+
+        [Test]
+        public void Sample_WithMissingModelFolder_ExitsTwoWithOneLine()
+        {
+            using var scratch = new ScratchFolder();
+            string missing = Path.Combine(scratch.Path, "no-model");
+            var (exit, _, error) = ConsoleCapture.Run("sample", "--model", missing, "--out", Path.Combine(scratch.Path, "grid.png"));
+            Assert.That(exit, Is.EqualTo(2));
+            AssertOneLineWithoutStackTrace(error);
+            Assert.That(error, Does.Contain("no-model"));
+            Assert.That(File.Exists(Path.Combine(scratch.Path, "grid.png")), Is.False);
+        }
+    }
+}
