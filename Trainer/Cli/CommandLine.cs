@@ -19,6 +19,9 @@ namespace VaeProcgen.Trainer.Cli
             root.Subcommands.Add(InterpolateCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(VaryCommand.Create());
+            root.Subcommands.Add(ScoreCommand.Create());
+            root.Subcommands.Add(TraverseCommand.Create());
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

@@ -17,7 +17,8 @@ namespace VaeProcgen.Trainer.Cli
             var data = new Option<string>("--data") { Description = "PNG file or folder of PNGs.", Required = true };
             var seed = SharedOptions.Seed(0);
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, data, seed, backend }) command.Options.Add(o);
+            var importance = new Option<int>("--importance-samples") { Description = "Also report the importance-weighted (IWAE) bound on -log p(x) with K posterior samples (0 = off).", DefaultValueFactory = _ => 0 };
+            foreach (Option o in new Option[] { model, data, seed, backend, importance }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
@@ -25,7 +26,10 @@ namespace VaeProcgen.Trainer.Cli
                 if (!vae.HasEncoder) throw new UserErrorException("The model folder has no encoder.onnx, which scoring needs; re-export the model.");
                 SpriteDataset set = SpriteDataset.LoadFolder(parsed.GetValue(data)!, new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height });
                 ElboScore[] scores = Score(vae, set, parsed.GetValue(seed));
-                Console.WriteLine(ToJson(set, scores));
+                int k = parsed.GetValue(importance);
+                if (k < 0 || k > 100000) throw new UserErrorException($"--importance-samples must be between 0 and 100000 (got {k}).");
+                double[]? bounds = k > 0 ? ImportanceBound(vae, set, k, parsed.GetValue(seed)) : null;
+                Console.WriteLine(ToJson(set, scores, bounds, k));
                 return 0;
             }));
             return command;
@@ -39,7 +43,13 @@ namespace VaeProcgen.Trainer.Cli
             return scores;
         }
 
-        private static string ToJson(SpriteDataset set, ElboScore[] scores)
+        public static double[] ImportanceBound(VaeModel vae, SpriteDataset set, int k, long seed)
+        {
+            int[]? labels = vae.Contract.IsConditional ? set.Items.Select(i => vae.LabelIndex(i.Label)).ToArray() : null;
+            return Authoring.ImportanceSampling.NegativeLogLikelihoodBound(vae, set.ToPlanarFloats(), k, seed, labels);
+        }
+
+        private static string ToJson(SpriteDataset set, ElboScore[] scores, double[]? bounds, int k)
         {
             var items = set.Items.Select((item, i) => new
             {
@@ -47,6 +57,7 @@ namespace VaeProcgen.Trainer.Cli
                 neg_elbo = scores[i].NegativeElbo,
                 rec = scores[i].Reconstruction,
                 kl = scores[i].Kl,
+                iwae_nll_bound = bounds?[i],
             }).ToArray();
             var report = new
             {
@@ -54,6 +65,8 @@ namespace VaeProcgen.Trainer.Cli
                 mean_neg_elbo = scores.Average(s => s.NegativeElbo),
                 mean_rec = scores.Average(s => s.Reconstruction),
                 mean_kl = scores.Average(s => s.Kl),
+                importance_samples = k,
+                mean_iwae_nll_bound = bounds?.Average(),
                 items,
             };
             return JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });

@@ -23,7 +23,9 @@ namespace VaeProcgen.Trainer.Cli
             mode.AcceptOnlyFromAmong("slerp", "lerp");
             var output = SharedOptions.Out("PNG file for the strip.");
             var backend = SharedOptions.BackendChoice();
+            var palette = new PaletteOptions();
             foreach (Option o in new Option[] { model, from, to, steps, mode, output, backend }) command.Options.Add(o);
+            palette.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(steps);
@@ -34,6 +36,7 @@ namespace VaeProcgen.Trainer.Cli
                 float[] b = EndPoint(vae, parsed.GetValue(to)!, "--to");
                 var how = parsed.GetValue(mode) == "lerp" ? InterpolationMode.Linear : InterpolationMode.Spherical;
                 List<RgbaImage> strip = Strip(vae, a, b, n, how);
+                PaletteOptions.Apply(palette.Read(parsed, vae), strip);
                 string path = parsed.GetValue(output)!;
                 SpriteSheets.SaveGrid(strip, n, path);
                 Console.WriteLine($"wrote {n} interpolated sprites to {path}");

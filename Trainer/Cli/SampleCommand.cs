@@ -16,16 +16,30 @@ namespace VaeProcgen.Trainer.Cli
             var output = SharedOptions.Out("PNG file for the grid.");
             var backend = SharedOptions.BackendChoice();
             var label = new Option<string?>("--label") { Description = "Class label for conditional models." };
-            foreach (Option o in new Option[] { model, count, seed, output, backend, label }) command.Options.Add(o);
+            var perClass = new Option<bool>("--per-class") { Description = "Conditional models: one row of --count sprites per class label (same seeds in every row)." };
+            var palette = new PaletteOptions();
+            foreach (Option o in new Option[] { model, count, seed, output, backend, label, perClass }) command.Options.Add(o);
+            palette.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(count);
                 if (n < 1 || n > 4096) throw new UserErrorException($"--count must be between 1 and 4096 (got {n}).");
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
                 RequireSprites(vae);
-                byte[] rgba = Generate(vae, parsed.GetValue(seed), n, parsed.GetValue(label));
                 string path = parsed.GetValue(output)!;
-                SpriteSheets.SaveGrid(SpriteSheets.Split(rgba, n, vae.Contract.Width, vae.Contract.Height), SpriteSheets.ColumnsFor(n), path);
+                var snapper = palette.Read(parsed, vae);
+                if (parsed.GetValue(perClass))
+                {
+                    var rows = PerClass(vae, parsed.GetValue(seed), n);
+                    PaletteOptions.Apply(snapper, rows);
+                    SpriteSheets.SaveGrid(rows, n, path);
+                    Console.WriteLine($"wrote {vae.Contract.ClassLabels.Count} rows ({string.Join(", ", vae.Contract.ClassLabels)}) of {n} sprites to {path}");
+                    return 0;
+                }
+                byte[] rgba = Generate(vae, parsed.GetValue(seed), n, parsed.GetValue(label));
+                var cells = SpriteSheets.Split(rgba, n, vae.Contract.Width, vae.Contract.Height);
+                PaletteOptions.Apply(snapper, cells);
+                SpriteSheets.SaveGrid(cells, SpriteSheets.ColumnsFor(n), path);
                 Console.WriteLine($"wrote {n} sprites ({vae.Backend} backend) to {path}");
                 return 0;
             }));
@@ -48,12 +62,24 @@ namespace VaeProcgen.Trainer.Cli
             return rgba;
         }
 
+        /// <summary>One row of <paramref name="count"/> sprites (seeds firstSeed, firstSeed+1, ...) per class label.</summary>
+        public static System.Collections.Generic.List<Imaging.RgbaImage> PerClass(VaeModel vae, long firstSeed, int count)
+        {
+            if (!vae.Contract.IsConditional) throw new UserErrorException("--per-class needs a conditional model (train with --conditional).");
+            var cells = new System.Collections.Generic.List<Imaging.RgbaImage>();
+            foreach (string label in vae.Contract.ClassLabels)
+            {
+                cells.AddRange(SpriteSheets.Split(Generate(vae, firstSeed, count, label), count, vae.Contract.Width, vae.Contract.Height));
+            }
+            return cells;
+        }
+
         public static void RequireSprites(VaeModel vae)
         {
             if (vae.Contract.Kind != ModelKind.Sprite) throw new UserErrorException("This is a tile-level model; use the 'levels' command for it.");
         }
 
-        private static int LabelIndexOrUserError(VaeModel vae, string label)
+        public static int LabelIndexOrUserError(VaeModel vae, string label)
         {
             try
             {

@@ -16,17 +16,23 @@ namespace VaeProcgen.Trainer.Cli
             var data = new Option<string?>("--data") { Description = "Folder of PNG sprites (searched recursively; first sub-folder = class label). Default: the embedded DCSS item set." };
             var output = SharedOptions.Out("Output folder for the model, metrics.jsonl and checkpoint.bin.");
             var settings = new TrainingSettingsOptions();
+            var sheet = new SheetOptions();
             var resume = new Option<bool>("--resume") { Description = "Continue from checkpoint.bin in --out." };
             var tensorBoard = new Option<string?>("--tensorboard") { Description = "Write TensorBoard event files to this folder." };
             command.Options.Add(data);
             command.Options.Add(output);
             settings.AddTo(command);
+            sheet.AddTo(command);
             command.Options.Add(resume);
             command.Options.Add(tensorBoard);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 TrainingOptions options = settings.Read(parsed);
-                using PreparedData prepared = SpriteDataPreparer.Prepare(parsed.GetValue(data), settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
+                SpriteDataset? sliced = sheet.Load(parsed, load);
+                using PreparedData prepared = sliced != null
+                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
+                    : SpriteDataPreparer.Prepare(parsed.GetValue(data), load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);

@@ -92,6 +92,23 @@ namespace VaeProcgen.Trainer.Data
         }
 
         /// <summary>
+        /// Builds a dataset from images already in memory (e.g. slices of a sprite sheet), each fitted to the
+        /// model size; <paramref name="images"/> give the relative name (its first folder is the label) and image.
+        /// </summary>
+        public static SpriteDataset FromImages(IEnumerable<(string Name, RgbaImage Image)> images, SpriteLoadOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(images);
+            ArgumentNullException.ThrowIfNull(options);
+            var items = images
+                .Select(i => new SpriteItem(i.Name, SpriteItem.LabelOf(i.Name), SpriteFitter.Fit(i.Image, options.Width, options.Height, options.Fit)))
+                .OrderBy(i => i.SourceName, StringComparer.Ordinal)
+                .ToList();
+            if (items.Count == 0) throw new DataLoadException("No sprites were given; check the sheet and slicing settings.");
+            var labels = items.Select(item => item.Label).Distinct().OrderBy(label => label, StringComparer.Ordinal).ToList();
+            return new SpriteDataset(items, labels, options.Width, options.Height, Array.Empty<(string, string)>());
+        }
+
+        /// <summary>
         /// Splits into train and test sets, stratified by label: each label contributes
         /// round(count * <paramref name="testFraction"/>) test items but always keeps at least one training item.
         /// When that yields no test item and there are at least two items, one test item is taken from the largest label.

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+
+namespace VaeProcgen.Authoring
+{
+    /// <summary>
+    /// Turns decoded sprites into pixel art on a fixed palette: every pixel with alpha below the threshold
+    /// becomes fully transparent (0,0,0,0); every other pixel becomes fully opaque and takes the palette colour
+    /// nearest to it in OKLab. Palette alpha is ignored. Not thread-safe (it caches lookups); use one per thread.
+    /// </summary>
+    public sealed class PaletteSnapper
+    {
+        /// <summary>Default alpha threshold (pixels with alpha &lt; 128 become transparent).</summary>
+        public const byte DefaultAlphaThreshold = 128;
+
+        private readonly uint[] colours;
+        private readonly (double L, double A, double B)[] lab;
+        private readonly Dictionary<int, int> cache = new Dictionary<int, int>();
+
+        /// <summary>Creates a snapper for a palette of 0xRRGGBBAA colours (at least one).</summary>
+        public PaletteSnapper(IReadOnlyList<uint> palette, byte alphaThreshold = DefaultAlphaThreshold)
+        {
+            if (palette == null) throw new ArgumentNullException(nameof(palette));
+            if (palette.Count == 0) throw new ArgumentException("The palette is empty; train with palette extraction or pass a palette with at least one colour.", nameof(palette));
+            colours = new uint[palette.Count];
+            lab = new (double, double, double)[palette.Count];
+            for (int i = 0; i < palette.Count; i++)
+            {
+                colours[i] = palette[i];
+                lab[i] = OkLab.FromRgba32(palette[i]);
+            }
+            AlphaThreshold = alphaThreshold;
+        }
+
+        /// <summary>Pixels with alpha below this become transparent; the rest opaque.</summary>
+        public byte AlphaThreshold { get; }
+        /// <summary>Number of palette colours.</summary>
+        public int Count => colours.Length;
+
+        /// <summary>Snaps RGBA32 pixels (straight alpha) in place.</summary>
+        public void Snap(Span<byte> rgba)
+        {
+            if (rgba.Length % 4 != 0) throw new ArgumentException($"RGBA length {rgba.Length} is not a multiple of 4.", nameof(rgba));
+            for (int p = 0; p < rgba.Length; p += 4)
+            {
+                if (rgba[p + 3] < AlphaThreshold)
+                {
+                    rgba[p] = rgba[p + 1] = rgba[p + 2] = rgba[p + 3] = 0;
+                    continue;
+                }
+                uint c = colours[Nearest(rgba[p], rgba[p + 1], rgba[p + 2])];
+                rgba[p] = (byte)(c >> 24);
+                rgba[p + 1] = (byte)(c >> 16);
+                rgba[p + 2] = (byte)(c >> 8);
+                rgba[p + 3] = 255;
+            }
+        }
+
+        /// <summary>Index of the palette colour nearest to an sRGB colour in OKLab (ties: lowest index).</summary>
+        public int Nearest(byte r, byte g, byte b)
+        {
+            int key = (r << 16) | (g << 8) | b;
+            if (cache.TryGetValue(key, out int found)) return found;
+            var (l, a, bb) = OkLab.FromSrgb(r, g, b);
+            int best = 0;
+            double bestDistance = double.MaxValue;
+            for (int i = 0; i < lab.Length; i++)
+            {
+                double dl = lab[i].L - l, da = lab[i].A - a, db = lab[i].B - bb;
+                double d = dl * dl + da * da + db * db;
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            cache[key] = best;
+            return best;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using VaeProcgen.Authoring;
+using VaeProcgen.Trainer.Imaging;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`vary`: variations of one sprite (encode, perturb the latent, decode).</summary>
+    internal static class VaryCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("vary", "Write variations of a sprite: variation-NN.png files and contact-sheet.png (the original first).");
+            var model = SharedOptions.Model();
+            var input = new Option<string>("--input") { Description = "Sprite PNG to vary.", Required = true };
+            var count = new Option<int>("--count") { Description = "Number of variations.", DefaultValueFactory = _ => 8 };
+            var strength = new Option<float>("--strength") { Description = "Latent noise in prior standard deviations (0 = reconstruction).", DefaultValueFactory = _ => 0.5f };
+            var seed = SharedOptions.Seed(0);
+            var label = new Option<string?>("--label") { Description = "Class label of the sprite (conditional models)." };
+            var output = SharedOptions.Out("Output folder.");
+            var backend = SharedOptions.BackendChoice();
+            var palette = new PaletteOptions();
+            foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend }) command.Options.Add(o);
+            palette.AddTo(command);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                int n = parsed.GetValue(count);
+                if (n < 1 || n > 1024) throw new UserErrorException($"--count must be between 1 and 1024 (got {n}).");
+                float s = parsed.GetValue(strength);
+                if (!(s >= 0) || float.IsInfinity(s)) throw new UserErrorException($"--strength must be zero or positive (got {s}).");
+                string path = parsed.GetValue(input)!;
+                if (!File.Exists(path)) throw new UserErrorException($"--input '{path}' does not exist; pass a sprite PNG.");
+                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                SampleCommand.RequireSprites(vae);
+                if (!vae.HasEncoder) throw new UserErrorException("The model folder has no encoder.onnx, which vary needs; re-export the model.");
+                int labelIndex = -1;
+                if (vae.Contract.IsConditional)
+                {
+                    string? text = parsed.GetValue(label);
+                    if (text == null) throw new UserErrorException($"This model is conditional; pass --label with one of: {string.Join(", ", vae.Contract.ClassLabels)}.");
+                    labelIndex = SampleCommand.LabelIndexOrUserError(vae, text);
+                }
+                RgbaImage original = SpriteFitter.Fit(PngCodec.Decode(File.ReadAllBytes(path), path), vae.Contract.Width, vae.Contract.Height, SpriteFitMode.Scale);
+                var images = new List<RgbaImage>();
+                foreach (byte[] rgba in SpriteVariations.Vary(vae, original.Pixels, n, s, parsed.GetValue(seed), labelIndex))
+                {
+                    images.Add(new RgbaImage(vae.Contract.Width, vae.Contract.Height, rgba));
+                }
+                PaletteOptions.Apply(palette.Read(parsed, vae), images);
+                string folder = parsed.GetValue(output)!;
+                Directory.CreateDirectory(folder);
+                for (int i = 0; i < images.Count; i++)
+                {
+                    PngCodec.Save(images[i], Path.Combine(folder, string.Format(CultureInfo.InvariantCulture, "variation-{0:D2}.png", i)));
+                }
+                var sheet = new List<RgbaImage> { original };
+                sheet.AddRange(images);
+                string sheetPath = Path.Combine(folder, "contact-sheet.png");
+                SpriteSheets.SaveGrid(sheet, SpriteSheets.ColumnsFor(sheet.Count), sheetPath);
+                Console.WriteLine($"wrote {n} variations and {sheetPath}");
+                return 0;
+            }));
+            return command;
+        }
+    }
+}
