@@ -18,7 +18,10 @@ namespace VaeProcgen.Trainer.Training
             int labelCount = conditional ? all.Labels.Count : 0;
             var trainSet = new TrainingSet(train.ToPlanarFloats(), train.Count, 4, all.Height, all.Width, train.LabelIndices(), labelCount);
             var testSet = new TrainingSet(test.ToPlanarFloats(), test.Count, 4, all.Height, all.Width, test.LabelIndices(), labelCount);
-            return new PreparedData(ModelKind.Sprite, 4, all.Height, all.Width, trainSet, testSet, all.Labels, all.Fingerprint);
+            return new PreparedData(ModelKind.Sprite, 4, all.Height, all.Width, trainSet, testSet, all.Labels, all.Fingerprint)
+            {
+                SkippedFiles = all.SkippedFiles,
+            };
         }
     }
 }
