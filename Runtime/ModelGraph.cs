@@ -11,13 +11,15 @@ namespace VaeProcgen
     internal sealed class ModelGraph : IDisposable
     {
         private readonly IGraphSession session;
+        private readonly string fileName;
         private readonly int[] inputSizes;
         private readonly int[] outputSizes;
         private readonly Dictionary<int, Staging> staging = new Dictionary<int, Staging>();
 
-        public ModelGraph(IGraphSession session, int[] inputSizes, int[] outputSizes)
+        public ModelGraph(IGraphSession session, int[] inputSizes, int[] outputSizes, string fileName)
         {
             this.session = session;
+            this.fileName = fileName;
             this.inputSizes = inputSizes;
             this.outputSizes = outputSizes;
         }
@@ -37,7 +39,25 @@ namespace VaeProcgen
             return s;
         }
 
-        public void Run(Staging s) => session.Run(s.Batch, s.InputMemories, s.OutputMemories);
+        /// <summary>
+        /// Runs one batch. A graph whose run fails although the inputs match the contract (output shapes that
+        /// disagree with the contract, broken shape arithmetic in a damaged file) becomes a <see cref="VaeModelException"/>.
+        /// </summary>
+        public void Run(Staging s)
+        {
+            try
+            {
+                session.Run(s.Batch, s.InputMemories, s.OutputMemories);
+            }
+            catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException || e is ArgumentException
+                || e is InvalidOperationException || e is IndexOutOfRangeException || e is OverflowException)
+            {
+                throw new VaeModelException($"{fileName} cannot run ({e.Message.Trim()}); the graph does not compute what its contract declares: re-export the model.", e);
+            }
+        }
+
+        /// <summary>Runs one all-zero item so that a graph that cannot produce its contract outputs is refused at load.</summary>
+        public void Probe() => Run(For(1));
 
         public void Dispose() => session.Dispose();
 

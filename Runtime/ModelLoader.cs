@@ -81,7 +81,17 @@ namespace VaeProcgen
         private static ModelGraph Open(GraphSpec spec, VaeModelOptions options)
         {
             IGraphSession session = GraphSessionFactory.Open(spec, options.Backend, options.Threads);
-            return new ModelGraph(session, Sizes(spec.InputItemShapes), Sizes(spec.OutputItemShapes));
+            var graph = new ModelGraph(session, Sizes(spec.InputItemShapes), Sizes(spec.OutputItemShapes), spec.FileName);
+            try
+            {
+                graph.Probe();
+                return graph;
+            }
+            catch
+            {
+                graph.Dispose();
+                throw;
+            }
         }
 
         private static int[] Sizes(long[][] shapes)

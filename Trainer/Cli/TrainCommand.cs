@@ -33,6 +33,7 @@ namespace VaeProcgen.Trainer.Cli
                 using PreparedData prepared = sliced != null
                     ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
                     : SpriteDataPreparer.Prepare(parsed.GetValue(data), load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                ReportSkipped(prepared);
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
@@ -41,6 +42,19 @@ namespace VaeProcgen.Trainer.Cli
                 return result.Completed ? 0 : 130;
             }));
             return command;
+        }
+
+        /// <summary>With --skip-bad-files, says on stderr how many files were left out and why (first few named).</summary>
+        private static void ReportSkipped(PreparedData prepared)
+        {
+            var skipped = prepared.SkippedFiles;
+            if (skipped.Count == 0) return;
+            System.Console.Error.WriteLine($"warning: skipped {skipped.Count} bad file(s) (--skip-bad-files):");
+            for (int i = 0; i < skipped.Count && i < 10; i++)
+            {
+                System.Console.Error.WriteLine($"  {skipped[i].File}: {skipped[i].Reason}");
+            }
+            if (skipped.Count > 10) System.Console.Error.WriteLine($"  ... and {skipped.Count - 10} more");
         }
 
         private static long ParameterCount(VaeArchitecture arch)

@@ -15,6 +15,13 @@ namespace VaeProcgen.Trainer.Training
         public const string FileName = "checkpoint.bin";
         private const string Magic = "VAEPROCGEN-CHECKPOINT-1";
 
+        /// <summary>
+        /// Test hook (opt-in, off unless set): when this environment variable holds a positive number of
+        /// milliseconds, <see cref="Save"/> sleeps that long after the temporary file is complete and before it is
+        /// renamed over the checkpoint, so crash tests can kill the process inside that window.
+        /// </summary>
+        public const string TestPauseVariable = "VAEPROCGEN_TEST_PAUSE_IN_CHECKPOINT_MS";
+
         /// <summary>Writes the checkpoint atomically.</summary>
         public static void Save(string path, RunDescription run, TrainingProgressState state, ConvVae model, VaeTrainer trainer)
         {
@@ -31,7 +38,17 @@ namespace VaeProcgen.Trainer.Training
                 writer.Flush();
                 stream.Flush(true);
             }
+            PauseForCrashTests();
             File.Move(temporary, path, overwrite: true);
+        }
+
+        private static void PauseForCrashTests()
+        {
+            string? text = Environment.GetEnvironmentVariable(TestPauseVariable);
+            if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int ms) && ms > 0)
+            {
+                System.Threading.Thread.Sleep(ms);
+            }
         }
 
         /// <summary>Reads the run description and progress (without weights) to rebuild the model.</summary>

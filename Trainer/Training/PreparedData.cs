@@ -41,6 +41,8 @@ namespace VaeProcgen.Trainer.Training
         public string Fingerprint { get; }
         /// <summary>Tile legend JSON (tiles only).</summary>
         public string? TileLegendJson { get; }
+        /// <summary>Source files skipped as unreadable or corrupt (only with --skip-bad-files), with the reason.</summary>
+        public IReadOnlyList<(string File, string Reason)> SkippedFiles { get; init; } = Array.Empty<(string, string)>();
         /// <summary>Training palette JSON, if extracted.</summary>
         public string? PaletteJson { get; }
 

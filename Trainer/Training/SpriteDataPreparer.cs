@@ -31,7 +31,10 @@ namespace VaeProcgen.Trainer.Training
             var testSet = new TrainingSet(test.ToPlanarFloats(), test.Count, 4, all.Height, all.Width, test.LabelIndices(), labelCount);
             var palette = PaletteExtractor.Extract(train.Items.Select(i => i.Image));
             string? paletteJson = palette.Count > 0 ? PaletteJson.Format(palette) : null;
-            return new PreparedData(ModelKind.Sprite, 4, all.Height, all.Width, trainSet, testSet, all.Labels, all.Fingerprint, paletteJson: paletteJson);
+            return new PreparedData(ModelKind.Sprite, 4, all.Height, all.Width, trainSet, testSet, all.Labels, all.Fingerprint, paletteJson: paletteJson)
+            {
+                SkippedFiles = all.SkippedFiles,
+            };
         }
     }
 }
