@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using BenchmarkDotNet.Attributes;
+using VaeProcgen.Backends;
+using VaeProcgen.Generation.Tiles;
+
+namespace VaeProcgen.Benchmarks
+{
+    /// <summary>
+    /// A seeded level of at least <see cref="MinimumColumns"/> columns end to end: decode every segment's candidates
+    /// through <see cref="VaeModel.Decode"/>, stitch (<see cref="LevelGenerator"/>, default options: 8 candidates,
+    /// 4 overlap columns, argmax tiles) and repair against the 2x2 patterns of the embedded Mario levels
+    /// (<see cref="LevelRepair"/>). Windows are 28 wide with a 24-column step, so 9 segments give 220 columns.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class LevelGenerationBenchmark
+    {
+        /// <summary>Level length asked for.</summary>
+        public const int MinimumColumns = 200;
+
+        private VaeModel model = null!;
+        private LevelGenerationOptions options = null!;
+        private int segments;
+
+        /// <summary>Engine running the decoder.</summary>
+        [ParamsSource(nameof(Engines))]
+        public Backend Engine { get; set; }
+
+        /// <summary>Both engines, when the level model is selected.</summary>
+        public static IEnumerable<Backend> Engines => BenchmarkSettings.LevelSelected ? new[] { Backend.OnnxRuntime, Backend.Managed } : Array.Empty<Backend>();
+
+        /// <summary>Columns of the generated level.</summary>
+        public int Columns => model.Contract.Width + (segments - 1) * (model.Contract.Width - options.OverlapColumns);
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            BenchmarkModel level = BenchmarkModels.Get("level");
+            model = VaeModel.Load(level.DecoderOnnx, null, new VaeModelOptions { Backend = Engine, Threads = BenchmarkSettings.Threads });
+            options = new LevelGenerationOptions { RepairPatterns = new TilePatternSet(BenchmarkModels.Levels.Levels, 2) };
+            int window = model.Contract.Width, step = window - options.OverlapColumns;
+            segments = 1 + (MinimumColumns - window + step - 1) / step;
+            GenerateLevel();
+        }
+
+        [Benchmark]
+        public TileGrid GenerateLevel() =>
+            LevelGenerator.Generate(DecodeProbabilities, model.LatentSize, model.Contract.Channels, model.Contract.Height, model.Contract.Width, seed: 7, segments, options);
+
+        private float[] DecodeProbabilities(float[] latents)
+        {
+            var probabilities = new float[latents.Length / model.LatentSize * model.ItemSize];
+            model.Decode(latents, probabilities);
+            return probabilities;
+        }
+
+        [GlobalCleanup]
+        public void Cleanup() => model.Dispose();
+    }
+}
