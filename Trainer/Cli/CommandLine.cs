@@ -19,6 +19,8 @@ namespace VaeProcgen.Trainer.Cli
             root.Subcommands.Add(InterpolateCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(LevelsCommand.Create());
+            root.Subcommands.Add(EvalLevelsCommand.Create());
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

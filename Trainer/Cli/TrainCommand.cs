@@ -13,7 +13,8 @@ namespace VaeProcgen.Trainer.Cli
         public static Command Create()
         {
             var command = new Command("train", "Train a VAE and export decoder.onnx / encoder.onnx.");
-            var data = new Option<string?>("--data") { Description = "Folder of PNG sprites (searched recursively; first sub-folder = class label). Default: the embedded DCSS item set." };
+            var data = new Option<string?>("--data") { Description = "Sprites: folder of PNGs (searched recursively; first sub-folder = class label), default the embedded DCSS item set. Tiles: folder of VGLC *.txt levels (needs --legend), default the embedded Super Mario Bros levels." };
+            var tiles = new TileDataOptions();
             var output = SharedOptions.Out("Output folder for the model, metrics.jsonl and checkpoint.bin.");
             var settings = new TrainingSettingsOptions();
             var resume = new Option<bool>("--resume") { Description = "Continue from checkpoint.bin in --out." };
@@ -21,13 +22,15 @@ namespace VaeProcgen.Trainer.Cli
             command.Options.Add(data);
             command.Options.Add(output);
             settings.AddTo(command);
+            tiles.AddTo(command);
             command.Options.Add(resume);
             command.Options.Add(tensorBoard);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
-                TrainingOptions options = settings.Read(parsed);
-                using PreparedData prepared = SpriteDataPreparer.Prepare(parsed.GetValue(data), settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
-                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
+                ModelKind kind = tiles.Kind(parsed);
+                TrainingOptions options = settings.Read(parsed, kind);
+                using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, options);
+                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard) };
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
                 TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
@@ -35,6 +38,18 @@ namespace VaeProcgen.Trainer.Cli
                 return result.Completed ? 0 : 130;
             }));
             return command;
+        }
+
+        /// <summary>Sprites or tiles from --data (embedded set when absent), split for training.</summary>
+        public static PreparedData Prepare(ParseResult parsed, ModelKind kind, string? data, TrainingSettingsOptions settings, TileDataOptions tiles, TrainingOptions options)
+        {
+            if (kind == ModelKind.Sprite)
+            {
+                if (tiles.Legend(parsed) != null) throw new UserErrorException("--legend applies to --kind tiles only.");
+                return SpriteDataPreparer.Prepare(data, settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+            }
+            if (settings.Conditional(parsed)) throw new UserErrorException("--conditional is not supported for --kind tiles (levels have no class labels).");
+            return tiles.Prepare(parsed, data, settings, options);
         }
 
         private static long ParameterCount(VaeArchitecture arch)
