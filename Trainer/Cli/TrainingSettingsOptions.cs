@@ -54,6 +54,7 @@ namespace VaeProcgen.Trainer.Cli
                 options.FlipAugment = false;
                 options.ColourAugment = false;
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
+                if (IsImplicit(parsed, freeBits)) options.FreeBits = LevelDefaults.FreeBits;
             }
             return options;
         }
