@@ -43,6 +43,7 @@ namespace VaeProcgen.Tests.Tiles
             }
             Assert.That(root.GetProperty("novelty").GetDouble(), Is.InRange(0, 1));
             Assert.That(root.GetProperty("diversity").GetDouble(), Is.InRange(0, 1));
+            Assert.That(root.GetProperty("training_diversity").GetDouble(), Is.InRange(0, 1));
             Assert.That(root.GetProperty("unseen_2x2_before_repair").GetDouble(), Is.InRange(0, 1));
             Assert.That(root.GetProperty("unseen_2x2_after_repair").GetDouble(), Is.Zero);
         }

@@ -39,6 +39,7 @@ namespace VaeProcgen.Trainer.Cli
                 ["pattern_kl"] = kl,
                 ["novelty"] = LevelMetrics.Novelty(windows, training),
                 ["diversity"] = LevelMetrics.Diversity(windows),
+                ["training_diversity"] = LevelMetrics.Diversity(Windows(training, windowHeight, windowWidth)),
                 ["windows"] = windows.Count,
                 ["unseen_2x2_before_repair"] = raw.Average(patterns.UnseenRate),
                 ["unseen_2x2_after_repair"] = repaired.Average(patterns.UnseenRate),
