@@ -36,6 +36,11 @@ namespace VaeProcgen.Contract
         public const string KeyChannels = "vaeprocgen.channels";
         /// <summary>Metadata key: tile legend, JSON array of {"char","index","tags"} (tiles only).</summary>
         public const string KeyTileLegend = "vaeprocgen.tile_legend";
+        /// <summary>
+        /// Metadata key: the 2x2 tile patterns seen in the training levels (tiles only, optional), so the runtime can repair
+        /// generated levels without the training data. Format: see <see cref="VaeProcgen.Generation.Tiles.TilePatternText"/>.
+        /// </summary>
+        public const string KeyTilePatterns2x2 = "vaeprocgen.tile_patterns_2x2";
         /// <summary>Metadata key: class labels, JSON array of strings in label-index order.</summary>
         public const string KeyClassLabels = "vaeprocgen.class_labels";
         /// <summary>Metadata key: whether the decoder takes a <see cref="LabelInput"/> ("true"/"false").</summary>

@@ -36,6 +36,8 @@ namespace VaeProcgen.Contract
         public IReadOnlyList<string> ClassLabels { get; private set; } = Array.Empty<string>();
         /// <summary>Tile legend (tiles models), in channel order; empty for sprites.</summary>
         public IReadOnlyList<TileLegendEntry> TileLegend { get; private set; } = Array.Empty<TileLegendEntry>();
+        /// <summary>The 2x2 tile patterns of the training levels (tiles models exported with them), or null.</summary>
+        public VaeProcgen.Generation.Tiles.TilePatternSet? TilePatterns2x2 { get; private set; }
         /// <summary>Training palette as RGBA32 colours (may be empty).</summary>
         public IReadOnlyList<uint> Palette { get; private set; } = Array.Empty<uint>();
         /// <summary>Trainer version that exported the file.</summary>
@@ -105,6 +107,11 @@ namespace VaeProcgen.Contract
             {
                 string legendText = Get(ContractNames.KeyTileLegend);
                 contract.TileLegend = TileLegendJson.Parse(legendText, contract.Channels) ?? throw Bad(ContractNames.KeyTileLegend, $"a JSON array of {contract.Channels} {{\"char\",\"index\",\"tags\"}} entries", Shorten(legendText));
+                if (props.TryGetValue(ContractNames.KeyTilePatterns2x2, out string? patternsText))
+                {
+                    contract.TilePatterns2x2 = VaeProcgen.Generation.Tiles.TilePatternText.Parse(patternsText, contract.TileLegend)
+                        ?? throw Bad(ContractNames.KeyTilePatterns2x2, "groups of 4 legend characters (row-major 2x2 patterns)", Shorten(patternsText));
+                }
             }
             if (props.TryGetValue(ContractNames.KeyPalette, out string? paletteText))
             {

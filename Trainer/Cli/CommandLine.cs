@@ -22,6 +22,8 @@ namespace VaeProcgen.Trainer.Cli
             root.Subcommands.Add(VaryCommand.Create());
             root.Subcommands.Add(ScoreCommand.Create());
             root.Subcommands.Add(TraverseCommand.Create());
+            root.Subcommands.Add(LevelsCommand.Create());
+            root.Subcommands.Add(EvalLevelsCommand.Create());
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {

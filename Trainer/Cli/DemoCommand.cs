@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using VaeProcgen.Contract;
 using VaeProcgen.Generation;
 using VaeProcgen.Trainer.Data;
 using VaeProcgen.Trainer.Imaging;
@@ -13,22 +14,27 @@ namespace VaeProcgen.Trainer.Cli
     {
         public static Command Create()
         {
-            var command = new Command("demo", "Train on the embedded DCSS item sprites, export the model and write samples.png and interpolation.png.");
+            var command = new Command("demo", "Train on the embedded DCSS item sprites (or, with --kind tiles, the embedded Super Mario Bros levels), export the model and write previews (samples.png and interpolation.png, or level.txt and level.png).");
+            var tiles = new TileDataOptions();
             var output = SharedOptions.Out("Output folder.");
             var settings = new TrainingSettingsOptions(DefaultEpochs);
             command.Options.Add(output);
             settings.AddTo(command);
+            tiles.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 string folder = parsed.GetValue(output)!;
-                TrainingOptions options = settings.Read(parsed);
-                using (PreparedData prepared = SpriteDataPreparer.Prepare(null, settings.ReadLoadOptions(parsed), settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed)))
+                ModelKind kind = tiles.Kind(parsed);
+                if (kind == ModelKind.Tiles && tiles.Legend(parsed) != null) throw new UserErrorException("demo trains on the embedded levels; use 'train --kind tiles --data DIR --legend FILE' for your own levels.");
+                TrainingOptions options = settings.Read(parsed, kind);
+                using (PreparedData prepared = TrainCommand.Prepare(parsed, kind, null, settings, tiles, null, options))
                 {
-                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
+                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
                     if (!result.Completed) return 130;
                 }
-                WritePreviews(folder);
+                if (kind == ModelKind.Tiles) WriteLevelPreview(folder);
+                else WritePreviews(folder);
                 return 0;
             }));
             return command;
@@ -54,6 +60,15 @@ namespace VaeProcgen.Trainer.Cli
                 SpriteSheets.SaveGrid(strip, strip.Count, Path.Combine(folder, "interpolation.png"));
             }
             Console.WriteLine($"wrote {samplesPath} and interpolation.png ({vae.Backend} backend)");
+        }
+
+        /// <summary>Writes level.txt and level.png (seed 0, default segments, repaired) for a trained tiles model folder.</summary>
+        public static void WriteLevelPreview(string folder)
+        {
+            using VaeModel vae = VaeModel.Load(folder);
+            string path = Path.Combine(folder, "level.txt");
+            var result = LevelsCommand.Write(vae, 0, LevelDefaults.Segments, LevelsCommand.Options(vae, true, LevelDefaults.Temperature, LevelDefaults.Candidates), path);
+            Console.WriteLine($"wrote a {result.Grid.Height} x {result.Grid.Width} level to {path} and level.png ({vae.Backend} backend)");
         }
 
         private static RgbaImage FindSprite(SpriteDataset sprites, string label)

@@ -13,7 +13,8 @@ namespace VaeProcgen.Trainer.Cli
         public static Command Create()
         {
             var command = new Command("train", "Train a VAE and export decoder.onnx / encoder.onnx.");
-            var data = new Option<string?>("--data") { Description = "Folder of PNG sprites (searched recursively; first sub-folder = class label). Default: the embedded DCSS item set." };
+            var data = new Option<string?>("--data") { Description = "Sprites: folder of PNGs (searched recursively; first sub-folder = class label), default the embedded DCSS item set. Tiles: folder of VGLC *.txt levels (needs --legend), default the embedded Super Mario Bros levels." };
+            var tiles = new TileDataOptions();
             var output = SharedOptions.Out("Output folder for the model, metrics.jsonl and checkpoint.bin.");
             var settings = new TrainingSettingsOptions();
             var sheet = new SheetOptions();
@@ -23,18 +24,16 @@ namespace VaeProcgen.Trainer.Cli
             command.Options.Add(output);
             settings.AddTo(command);
             sheet.AddTo(command);
+            tiles.AddTo(command);
             command.Options.Add(resume);
             command.Options.Add(tensorBoard);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
-                TrainingOptions options = settings.Read(parsed);
-                SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
-                SpriteDataset? sliced = sheet.Load(parsed, load);
-                using PreparedData prepared = sliced != null
-                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
-                    : SpriteDataPreparer.Prepare(parsed.GetValue(data), load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                ModelKind kind = tiles.Kind(parsed);
+                TrainingOptions options = settings.Read(parsed, kind);
+                using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, sheet, options);
                 ReportSkipped(prepared);
-                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed), settings.Latent(parsed), settings.Conditional(parsed), options);
+                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
                 TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
@@ -55,6 +54,22 @@ namespace VaeProcgen.Trainer.Cli
                 System.Console.Error.WriteLine($"  {skipped[i].File}: {skipped[i].Reason}");
             }
             if (skipped.Count > 10) System.Console.Error.WriteLine($"  ... and {skipped.Count - 10} more");
+        }
+
+        /// <summary>Sprites or tiles from --data (embedded set when absent), split for training.</summary>
+        public static PreparedData Prepare(ParseResult parsed, ModelKind kind, string? data, TrainingSettingsOptions settings, TileDataOptions tiles, SheetOptions? sheet, TrainingOptions options)
+        {
+            if (kind == ModelKind.Sprite)
+            {
+                if (tiles.Legend(parsed) != null) throw new UserErrorException("--legend applies to --kind tiles only.");
+                SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
+                SpriteDataset? sliced = sheet?.Load(parsed, load);
+                return sliced != null
+                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
+                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+            }
+            if (settings.Conditional(parsed)) throw new UserErrorException("--conditional is not supported for --kind tiles (levels have no class labels).");
+            return tiles.Prepare(parsed, data, settings, options);
         }
 
         private static long ParameterCount(VaeArchitecture arch)

@@ -43,6 +43,22 @@ namespace VaeProcgen.Trainer.Cli
             }
         }
 
+        /// <summary>Reads the hyper-parameters for sprites, or for tiles (categorical likelihood, no augmentation, level defaults for options not given).</summary>
+        public TrainingOptions Read(ParseResult parsed, ModelKind kind)
+        {
+            TrainingOptions options = Read(parsed);
+            if (kind == ModelKind.Tiles)
+            {
+                if (!IsImplicit(parsed, likelihood)) throw new UserErrorException("--likelihood does not apply to tiles; tile models always use the categorical likelihood.");
+                options.Likelihood = Likelihood.Categorical;
+                options.FlipAugment = false;
+                options.ColourAugment = false;
+                if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
+                if (IsImplicit(parsed, freeBits)) options.FreeBits = LevelDefaults.FreeBits;
+            }
+            return options;
+        }
+
         public TrainingOptions Read(ParseResult parsed)
         {
             var options = new TrainingOptions
@@ -74,14 +90,26 @@ namespace VaeProcgen.Trainer.Cli
             parsed.GetResult(epochs) is { Implicit: false } ? Positive(parsed.GetValue(epochs), "--epochs") : (int?)null;
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
+        public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
         public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
+        public string Preset(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, preset) ? LevelDefaults.Preset : Preset(parsed);
+        public bool SkipBadFiles(ParseResult parsed) => parsed.GetValue(skipBad);
         public bool Conditional(ParseResult parsed) => parsed.GetValue(conditional);
+
+        public double TestFraction(ParseResult parsed, ModelKind kind) =>
+            kind == ModelKind.Tiles && IsImplicit(parsed, testFraction) ? TileDataPreparer.DefaultTestFraction : TestFraction(parsed);
 
         public double TestFraction(ParseResult parsed)
         {
             double f = parsed.GetValue(testFraction);
             if (!(f > 0 && f < 1)) throw new UserErrorException($"--test-fraction must be between 0 and 1 (got {f}).");
             return f;
+        }
+
+        private static bool IsImplicit(ParseResult parsed, Option option)
+        {
+            var result = parsed.GetResult(option);
+            return result == null || result.Implicit;
         }
 
         private static int Positive(int value, string name) =>

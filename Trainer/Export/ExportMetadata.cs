@@ -16,6 +16,8 @@ namespace VaeProcgen.Trainer.Export
         public IReadOnlyList<string> ClassLabels { get; set; } = new string[0];
         /// <summary>Tile legend as the contract's JSON (tiles only), or null.</summary>
         public string? TileLegendJson { get; set; }
+        /// <summary>2x2 tile patterns of the training levels (contract text form), or null.</summary>
+        public string? TilePatterns2x2 { get; set; }
         /// <summary>Training palette as the contract's JSON, or null.</summary>
         public string? PaletteJson { get; set; }
         /// <summary>Hex SHA-256 of the training data.</summary>

@@ -114,6 +114,7 @@ namespace VaeProcgen.Trainer.Export
             Add(ContractNames.KeyConditional, arch.IsConditional ? "true" : "false");
             Add(ContractNames.KeyClassLabels, JsonSerializer.Serialize(metadata.ClassLabels));
             if (metadata.TileLegendJson != null) Add(ContractNames.KeyTileLegend, metadata.TileLegendJson);
+            if (metadata.TilePatterns2x2 != null) Add(ContractNames.KeyTilePatterns2x2, metadata.TilePatterns2x2);
             if (metadata.PaletteJson != null) Add(ContractNames.KeyPalette, metadata.PaletteJson);
             Add(ContractNames.KeyTrainerVersion, TrainerVersion);
             Add(ContractNames.KeyDatasetFingerprint, metadata.DatasetFingerprint);

@@ -9,7 +9,7 @@ namespace VaeProcgen.Trainer.Training
     {
         /// <summary>Creates prepared data.</summary>
         public PreparedData(ModelKind kind, int channels, int height, int width, TrainingSet train, TrainingSet test,
-            IReadOnlyList<string> classLabels, string fingerprint, string? tileLegendJson = null, string? paletteJson = null)
+            IReadOnlyList<string> classLabels, string fingerprint, string? tileLegendJson = null, string? paletteJson = null, string? tilePatterns2x2 = null)
         {
             Kind = kind;
             Channels = channels;
@@ -21,6 +21,7 @@ namespace VaeProcgen.Trainer.Training
             Fingerprint = fingerprint;
             TileLegendJson = tileLegendJson;
             PaletteJson = paletteJson;
+            TilePatterns2x2 = tilePatterns2x2;
         }
 
         /// <summary>Sprite or tiles.</summary>
@@ -45,6 +46,8 @@ namespace VaeProcgen.Trainer.Training
         public IReadOnlyList<(string File, string Reason)> SkippedFiles { get; init; } = Array.Empty<(string, string)>();
         /// <summary>Training palette JSON, if extracted.</summary>
         public string? PaletteJson { get; }
+        /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>
+        public string? TilePatterns2x2 { get; }
 
         /// <inheritdoc />
         public void Dispose()

@@ -28,6 +28,8 @@ namespace VaeProcgen.Trainer.Training
         public string DatasetFingerprint { get; set; } = "";
         /// <summary>Tile legend JSON (tiles only).</summary>
         public string? TileLegendJson { get; set; }
+        /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>
+        public string? TilePatterns2x2 { get; set; }
         /// <summary>Palette JSON, when extracted.</summary>
         public string? PaletteJson { get; set; }
     }

@@ -95,6 +95,7 @@ namespace VaeProcgen.Trainer.Training
             GaussianSigma = Run.Options.GaussianSigma,
             ClassLabels = Run.ConditionLabels.Count > 0 ? Run.ConditionLabels : Run.ClassLabels,
             TileLegendJson = Run.TileLegendJson,
+            TilePatterns2x2 = Run.TilePatterns2x2,
             PaletteJson = Run.PaletteJson,
             DatasetFingerprint = Run.DatasetFingerprint,
             Preset = Run.Preset,
@@ -114,6 +115,7 @@ namespace VaeProcgen.Trainer.Training
             Options = options,
             DatasetFingerprint = data.Fingerprint,
             TileLegendJson = data.TileLegendJson,
+            TilePatterns2x2 = data.TilePatterns2x2,
             PaletteJson = data.PaletteJson,
         };
 

@@ -1,0 +1,21 @@
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>Defaults used for tile-level models when the corresponding option is not given (measured on the embedded Mario levels).</summary>
+    internal static class LevelDefaults
+    {
+        /// <summary>Model preset.</summary>
+        public const string Preset = "tiny";
+        /// <summary>Training epochs.</summary>
+        public const int Epochs = 20;
+        /// <summary>Free bits (nats per latent dimension) that keep the latent in use over the mostly-sky windows.</summary>
+        public const double FreeBits = 0.1;
+        /// <summary>Latent size.</summary>
+        public const int Latent = 32;
+        /// <summary>Segments of a generated level: 28 + 8 x 24 = 220 columns, longer than most Mario levels' 200.</summary>
+        public const int Segments = 9;
+        /// <summary>Tile sampling temperature of generated levels: 0.8 keeps the tile-pattern KL inside the human range (argmax levels are too empty).</summary>
+        public const double Temperature = 0.8;
+        /// <summary>Candidate latents per stitched segment.</summary>
+        public const int Candidates = 8;
+    }
+}

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using VaeProcgen.Generation.Tiles;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>The PCG metrics of a set of generated levels against the training levels (the JSON of `eval-levels`).</summary>
+    internal static class LevelEvaluation
+    {
+        public static readonly int[] PatternSizes = { 2, 3, 4 };
+
+        /// <summary>Computes every metric; <paramref name="raw"/> and <paramref name="repaired"/> are the same levels before and after repair.</summary>
+        public static Dictionary<string, object> Evaluate(IReadOnlyList<TileGrid> training, IReadOnlyList<TileGrid> raw, IReadOnlyList<TileGrid> repaired,
+            TilePatternSet patterns, int windowHeight, int windowWidth)
+        {
+            var kl = new Dictionary<string, object>();
+            foreach (int k in PatternSizes)
+            {
+                double[] baseline = LevelMetrics.LeaveOneOutSymmetricKl(training, k);
+                double[] perLevel = repaired.Select(level => LevelMetrics.SymmetricPatternKl(new[] { level }, training.ToList(), k)).ToArray();
+                kl[$"k{k}"] = new Dictionary<string, object>
+                {
+                    ["kl_train_gen"] = LevelMetrics.PatternKlDivergence(training, repaired, k),
+                    ["symmetric"] = LevelMetrics.SymmetricPatternKl(training.ToList(), repaired.ToList(), k),
+                    ["kl_train_gen_raw"] = LevelMetrics.PatternKlDivergence(training, raw, k),
+                    ["symmetric_raw"] = LevelMetrics.SymmetricPatternKl(training.ToList(), raw.ToList(), k),
+                    ["per_level_symmetric"] = Summary(perLevel),
+                    ["human_baseline"] = Summary(baseline),
+                    ["within_human_range"] = perLevel.Average() >= baseline.Min() && perLevel.Average() <= baseline.Max(),
+                };
+            }
+            List<TileGrid> windows = Windows(repaired, windowHeight, windowWidth);
+            return new Dictionary<string, object>
+            {
+                ["levels"] = repaired.Count,
+                ["level_width"] = repaired[0].Width,
+                ["training_levels"] = training.Count,
+                ["pattern_kl"] = kl,
+                ["novelty"] = LevelMetrics.Novelty(windows, training),
+                ["diversity"] = LevelMetrics.Diversity(windows),
+                ["training_diversity"] = LevelMetrics.Diversity(Windows(training, windowHeight, windowWidth)),
+                ["windows"] = windows.Count,
+                ["unseen_2x2_before_repair"] = raw.Average(patterns.UnseenRate),
+                ["unseen_2x2_after_repair"] = repaired.Average(patterns.UnseenRate),
+            };
+        }
+
+        /// <summary>Non-overlapping windows of every level (the metric unit of novelty and diversity).</summary>
+        public static List<TileGrid> Windows(IReadOnlyList<TileGrid> levels, int height, int width)
+        {
+            var windows = new List<TileGrid>();
+            foreach (TileGrid level in levels)
+                for (int column = 0; column + width <= level.Width; column += width)
+                    windows.Add(level.Crop(0, column, Math.Min(height, level.Height), width));
+            return windows;
+        }
+
+        private static Dictionary<string, double> Summary(double[] values) => new Dictionary<string, double>
+        {
+            ["mean"] = values.Average(),
+            ["min"] = values.Min(),
+            ["max"] = values.Max(),
+        };
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using VaeProcgen.Contract;
+using VaeProcgen.Generation.Tiles;
+using VaeProcgen.Trainer.Imaging;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>`levels`: generate one seeded level from a tiles model and write it as VGLC text plus a preview PNG.</summary>
+    internal static class LevelsCommand
+    {
+        public static Command Create()
+        {
+            var command = new Command("levels", "Generate a level from a tiles model: VGLC text (--out) and a preview PNG next to it.");
+            var model = SharedOptions.Model();
+            var seed = SharedOptions.Seed(0);
+            var segments = Segments();
+            var output = SharedOptions.Out("Text file for the level (the preview is written next to it with the .png extension).");
+            var repair = new Option<bool>("--repair") { Description = "Repair the level so every 2x2 tile pattern occurs in the training levels." };
+            var temperature = Temperature();
+            var candidates = Candidates();
+            var backend = SharedOptions.BackendChoice();
+            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, backend }) command.Options.Add(o);
+            command.SetAction(parsed => CommandLine.Guard(() =>
+            {
+                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates));
+                string path = parsed.GetValue(output)!;
+                LevelGenerationResult result = Write(vae, parsed.GetValue(seed), CheckSegments(parsed.GetValue(segments)), options, path);
+                string repaired = result.Repair == null ? "not repaired" : $"repair changed {result.Repair.ChangedCells} cells, unseen 2x2 patterns {result.Repair.UnseenBefore} -> {result.Repair.UnseenAfter}";
+                Console.WriteLine($"wrote a {result.Grid.Height} x {result.Grid.Width} level ({vae.Backend} backend, {repaired}) to {path} and {Path.ChangeExtension(path, ".png")}");
+                return 0;
+            }));
+            return command;
+        }
+
+        public static Option<int> Segments() =>
+            new Option<int>("--segments") { Description = "Stitched windows per level (9 gives 220 columns with the default 28-column window).", DefaultValueFactory = _ => LevelDefaults.Segments };
+
+        public static Option<double> Temperature() =>
+            new Option<double>("--temperature") { Description = "Tile sampling temperature (0 = most likely tile of each cell).", DefaultValueFactory = _ => LevelDefaults.Temperature };
+
+        public static Option<int> Candidates() =>
+            new Option<int>("--candidates") { Description = "Candidate latents per segment; the best continuation of the previous segment wins.", DefaultValueFactory = _ => LevelDefaults.Candidates };
+
+        public static int CheckSegments(int segments) =>
+            segments >= 1 && segments <= 1000 ? segments : throw new UserErrorException($"--segments must be between 1 and 1000 (got {segments}).");
+
+        /// <summary>Checks the model kind and builds generation options (repair from the contract's training patterns).</summary>
+        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates)
+        {
+            if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
+            if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
+            if (candidates < 1 || candidates > 256) throw new UserErrorException($"--candidates must be between 1 and 256 (got {candidates}).");
+            LevelGenerationOptions options = vae.LevelOptions(repair, temperature);
+            options.CandidatesPerSegment = candidates;
+            return options;
+        }
+
+        /// <summary>Generates the level and writes it to <paramref name="textPath"/> plus the preview PNG beside it.</summary>
+        public static LevelGenerationResult Write(VaeModel vae, long seed, int segments, LevelGenerationOptions options, string textPath)
+        {
+            LevelGenerationResult result = vae.GenerateLevelDetailed(seed, segments, options);
+            string? folder = Path.GetDirectoryName(Path.GetFullPath(textPath));
+            if (folder != null) Directory.CreateDirectory(folder);
+            File.WriteAllText(textPath, result.Grid.ToVglcText(vae.Contract.TileLegend) + "\n");
+            PngCodec.Save(TileLevelPreview.Render(result.Grid, vae.Contract.TileLegend), Path.ChangeExtension(textPath, ".png"));
+            return result;
+        }
+    }
+}
