@@ -119,11 +119,7 @@ namespace VaeProcgen
                 for (int start = 0; start < batch; start += MaxEngineBatch)
                 {
                     int count = Math.Min(MaxEngineBatch, batch - start);
-                    ModelGraph.Staging s = decoder.For(count);
-                    latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
-                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
-                    decoder.Run(s);
-                    s.Outputs[0].AsSpan().CopyTo(output.Slice(start * ItemSize, count * ItemSize));
+                    RunDecoder(latents, labels, start, count).AsSpan().CopyTo(output.Slice(start * ItemSize, count * ItemSize));
                 }
             }
         }
@@ -142,13 +138,10 @@ namespace VaeProcgen
                 for (int start = 0; start < batch; start += MaxEngineBatch)
                 {
                     int count = Math.Min(MaxEngineBatch, batch - start);
-                    ModelGraph.Staging s = decoder.For(count);
-                    latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
-                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
-                    decoder.Run(s);
+                    float[] planar = RunDecoder(latents, labels, start, count);
                     for (int n = 0; n < count; n++)
                     {
-                        SpritePixels.PlanarToRgba(s.Outputs[0].AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
+                        SpritePixels.PlanarToRgba(planar.AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
                     }
                 }
             }
@@ -269,6 +262,16 @@ namespace VaeProcgen
                 decoder.Dispose();
                 encoder?.Dispose();
             }
+        }
+
+        /// <summary>Decodes items start..start+count-1 into the decoder's staging buffer (caller holds the lock).</summary>
+        private float[] RunDecoder(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels, int start, int count)
+        {
+            ModelGraph.Staging s = decoder.For(count);
+            latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
+            if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
+            decoder.Run(s);
+            return s.Outputs[0];
         }
 
         private int BatchOf(ReadOnlySpan<float> latents, string name)

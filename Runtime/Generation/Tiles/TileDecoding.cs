@@ -11,23 +11,8 @@ namespace VaeProcgen.Generation.Tiles
         public static TileGrid Argmax(ReadOnlySpan<float> probabilities, int tiles, int height, int width)
         {
             CheckShape(probabilities, tiles, height, width);
-            int plane = height * width;
-            var cells = new int[plane];
-            for (int cell = 0; cell < plane; cell++)
-            {
-                int best = 0;
-                float bestValue = probabilities[cell];
-                for (int t = 1; t < tiles; t++)
-                {
-                    float value = probabilities[t * plane + cell];
-                    if (value > bestValue)
-                    {
-                        bestValue = value;
-                        best = t;
-                    }
-                }
-                cells[cell] = best;
-            }
+            var cells = new int[height * width];
+            TilemapCellMapping.MostLikelyTiles(probabilities, tiles, height, width, cells);
             return TileGrid.Wrap(height, width, cells);
         }
 
