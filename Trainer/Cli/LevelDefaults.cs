@@ -9,6 +9,8 @@ namespace VaeProcgen.Trainer.Cli
         public const int Epochs = 20;
         /// <summary>Free bits (nats per latent dimension) that keep the latent in use over the mostly-sky windows.</summary>
         public const double FreeBits = 0.1;
+        /// <summary>End of the cosine learning-rate decay (the level defaults were measured with plain Adam decaying to 5%).</summary>
+        public const double FinalLearningRateFraction = 0.05;
         /// <summary>Latent size.</summary>
         public const int Latent = 32;
         /// <summary>Segments of a generated level: 28 + 8 x 24 = 220 columns, longer than most Mario levels' 200.</summary>

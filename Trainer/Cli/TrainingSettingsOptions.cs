@@ -16,7 +16,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<long> seed = SharedOptions.Seed(1);
         private readonly Option<double> beta = new Option<double>("--beta") { Description = "KL weight after warm-up (1 = ELBO).", DefaultValueFactory = _ => 1.0 };
         private readonly Option<int> batch = new Option<int>("--batch-size") { Description = "Items per Adam step.", DefaultValueFactory = _ => 32 };
-        private readonly Option<double> learningRate = new Option<double>("--lr") { Description = "Adam learning rate (cosine-decayed to 5%).", DefaultValueFactory = _ => 2e-3 };
+        private readonly Option<double> learningRate = new Option<double>("--lr") { Description = "Adam learning rate at the start (cosine-decayed to --final-lr of it).", DefaultValueFactory = _ => 2e-3 };
         private readonly Option<int> warmup = new Option<int>("--warmup") { Description = "Steps of linear KL warm-up.", DefaultValueFactory = _ => 500 };
         private readonly Option<double> freeBits = new Option<double>("--free-bits") { Description = "Minimum nats per latent dimension before KL is penalised (0 = off).", DefaultValueFactory = _ => 0.0 };
         private readonly Option<string> likelihood = new Option<string>("--likelihood") { Description = "bernoulli (BCE) or gaussian (MSE).", DefaultValueFactory = _ => "bernoulli" };
@@ -25,6 +25,9 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<int> size = new Option<int>("--size") { Description = "Sprite width and height of the model (multiple of 8 recommended).", DefaultValueFactory = _ => 32 };
         private readonly Option<bool> skipBad = new Option<bool>("--skip-bad-files") { Description = "Skip unreadable PNGs (and report how many) instead of stopping." };
         private readonly Option<bool> conditional = new Option<bool>("--conditional") { Description = "Condition encoder and decoder on the class label (sub-folder name)." };
+        private readonly Option<double> weightDecay = new Option<double>("--weight-decay") { Description = "Decoupled weight decay (AdamW); 0 = plain Adam.", DefaultValueFactory = _ => TrainingOptions.SpriteWeightDecay };
+        private readonly Option<double> ema = new Option<double>("--ema") { Description = "Decay of the weight moving average that is evaluated and exported (0 = off).", DefaultValueFactory = _ => TrainingOptions.SpriteEmaDecay };
+        private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         public TrainingSettingsOptions(int defaultEpochs = 40)
@@ -37,7 +40,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
             {
                 command.Options.Add(o);
             }
@@ -52,9 +55,11 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, likelihood)) throw new UserErrorException("--likelihood does not apply to tiles; tile models always use the categorical likelihood.");
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
-                options.ColourAugment = false;
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
                 if (IsImplicit(parsed, freeBits)) options.FreeBits = LevelDefaults.FreeBits;
+                if (IsImplicit(parsed, weightDecay)) options.WeightDecay = 0;
+                if (IsImplicit(parsed, ema)) options.EmaDecay = 0;
+                if (IsImplicit(parsed, finalLr)) options.FinalLearningRateFraction = LevelDefaults.FinalLearningRateFraction;
             }
             return options;
         }
@@ -70,10 +75,16 @@ namespace VaeProcgen.Trainer.Cli
                 WarmupSteps = Math.Max(0, parsed.GetValue(warmup)),
                 FreeBits = Math.Max(0, parsed.GetValue(freeBits)),
                 Likelihood = parsed.GetValue(likelihood) == "gaussian" ? Likelihood.Gaussian : Likelihood.Bernoulli,
+                FinalLearningRateFraction = parsed.GetValue(finalLr),
+                WeightDecay = parsed.GetValue(weightDecay),
+                EmaDecay = parsed.GetValue(ema),
                 FlipAugment = !parsed.GetValue(noFlip),
                 Seed = parsed.GetValue(seed),
             };
             if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
+            if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");
+            if (!(options.EmaDecay >= 0 && options.EmaDecay < 1)) throw new UserErrorException($"--ema must be in [0, 1) (got {options.EmaDecay}).");
+            if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
             return options;
         }

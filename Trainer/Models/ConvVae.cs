@@ -24,10 +24,9 @@ namespace VaeProcgen.Trainer.Models
         private readonly Linear decoderDense;
         private readonly ModuleList<ConvTranspose2d> decoderDeconvs;
         private readonly Conv2d outputConv;
-        private readonly Dropout2d? decoderDropout;
 
         /// <summary>Builds a freshly initialised model (TorchSharp's default init, driven by torch.manual_seed).</summary>
-        public ConvVae(VaeArchitecture architecture, double decoderDropout = 0) : base("ConvVae")
+        public ConvVae(VaeArchitecture architecture) : base("ConvVae")
         {
             Architecture = architecture;
             int[] c = { architecture.Shape.Channels, architecture.Preset.StageChannels[0], architecture.Preset.StageChannels[1], architecture.Preset.StageChannels[2] };
@@ -48,10 +47,6 @@ namespace VaeProcgen.Trainer.Models
                 decoderDeconvs.Add(nn.ConvTranspose2d(d[i], d[i + 1], 4, stride: 2, padding: 1));
             }
             outputConv = nn.Conv2d(architecture.Preset.RefineChannels, architecture.Shape.Channels, 3, padding: 1);
-            if (decoderDropout > 0)
-            {
-                this.decoderDropout = nn.Dropout2d(decoderDropout);
-            }
             RegisterComponents();
         }
 
@@ -105,7 +100,6 @@ namespace VaeProcgen.Trainer.Models
             foreach (ConvTranspose2d deconv in decoderDeconvs)
             {
                 h = nn.functional.relu(deconv.call(h));
-                if (decoderDropout != null) h = decoderDropout.call(h);
             }
             h = outputConv.call(h);
             VaeShape shape = Architecture.Shape;

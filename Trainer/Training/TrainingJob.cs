@@ -59,7 +59,7 @@ namespace VaeProcgen.Trainer.Training
             }
             torch.manual_seed(Run.Options.Seed);
             var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count);
-            using var model = new ConvVae(architecture, Run.Options.DecoderDropout);
+            using var model = new ConvVae(architecture);
             using var trainer = new VaeTrainer(model, Run.Options);
             if (resumed != null)
             {

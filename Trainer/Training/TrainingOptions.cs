@@ -2,15 +2,24 @@ using VaeProcgen.Contract;
 
 namespace VaeProcgen.Trainer.Training
 {
-    /// <summary>Hyper-parameters of one training run. Defaults are the demo's settings.</summary>
+    /// <summary>Hyper-parameters of one training run. Property defaults are the plain baseline (Adam, no averaging); the command line applies the measured sprite defaults (the Sprite* constants).</summary>
     public sealed class TrainingOptions
     {
+        /// <summary>Sprite default of <see cref="WeightDecay"/> (measured: see README, Quality).</summary>
+        public const double SpriteWeightDecay = 0.2;
+        /// <summary>Sprite default of <see cref="EmaDecay"/>.</summary>
+        public const double SpriteEmaDecay = 0.998;
+        /// <summary>Sprite default of <see cref="FinalLearningRateFraction"/>.</summary>
+        public const double SpriteFinalLearningRateFraction = 0.3;
+
         /// <summary>Passes over the training set.</summary>
         public int Epochs { get; set; } = 40;
         /// <summary>Items per Adam step.</summary>
         public int BatchSize { get; set; } = 32;
-        /// <summary>Adam learning rate at the start (decays on a cosine to 5% of it by the last epoch).</summary>
+        /// <summary>Adam learning rate at the start (decays on a cosine to <see cref="FinalLearningRateFraction"/> of it by the last epoch).</summary>
         public double LearningRate { get; set; } = 2e-3;
+        /// <summary>Where the cosine learning-rate decay ends, as a fraction of <see cref="LearningRate"/>.</summary>
+        public double FinalLearningRateFraction { get; set; } = 0.05;
         /// <summary>Decoupled weight decay (AdamW); 0 = plain Adam.</summary>
         public double WeightDecay { get; set; }
         /// <summary>Weight of the KL term after warm-up (1 = the true ELBO).</summary>
@@ -25,14 +34,8 @@ namespace VaeProcgen.Trainer.Training
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
         public bool FlipAugment { get; set; } = true;
-        /// <summary>Channel dropout after each decoder upsampling stage during training (0 = off; inactive at export).</summary>
-        public double DecoderDropout { get; set; }
         /// <summary>Decay of the exponential moving average of the weights that is evaluated and exported (0 = off).</summary>
         public double EmaDecay { get; set; }
-        /// <summary>Largest random shift (pixels, both axes, per batch) applied to training sprites; 0 = off.</summary>
-        public int ShiftAugment { get; set; }
-        /// <summary>Random permutations of the R, G and B planes of training items (sprites only): recolours teach the model colour is free.</summary>
-        public bool ColourAugment { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

@@ -124,16 +124,6 @@ namespace VaeProcgen.Trainer.Training
                 Tensor flip = (rand(count) < 0.5).view(-1, 1, 1, 1);
                 x = where(flip, x.flip(3), x);
             }
-            if (options.ShiftAugment > 0)
-            {
-                using Tensor shifts = randint(-options.ShiftAugment, options.ShiftAugment + 1, new long[] { 2 });
-                long[] s = shifts.data<long>().ToArray();
-                x = x.roll(s, new long[] { 2, 3 });
-            }
-            if (options.ColourAugment)
-            {
-                x = x.gather(1, ColourPermutations(count).expand(count, x.shape[1], x.shape[2], x.shape[3]));
-            }
             var (mean, logVariance) = model.Encode(x, labels);
             Tensor z = mean + (logVariance * 0.5).exp() * randn_like(mean);
             Tensor logits = model.DecodeLogits(z, labels);
@@ -144,7 +134,8 @@ namespace VaeProcgen.Trainer.Training
             Tensor loss = rec + klTerm * klWeight;
 
             double progress = (epoch + start / (double)(batches * options.BatchSize)) / options.Epochs;
-            double lr = options.LearningRate * (0.05 + 0.95 * 0.5 * (1 + Math.Cos(Math.PI * progress)));
+            double floor = options.FinalLearningRateFraction;
+            double lr = options.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             optimizer.zero_grad();
             loss.backward();
@@ -159,13 +150,6 @@ namespace VaeProcgen.Trainer.Training
                 }
             }
             return loss.item<float>();
-        }
-
-        private static Tensor ColourPermutations(int count)
-        {
-            using Tensor table = tensor(new long[] { 0, 1, 2, 3, 0, 2, 1, 3, 1, 0, 2, 3, 1, 2, 0, 3, 2, 0, 1, 3, 2, 1, 0, 3 }, new long[] { 6, 4 });
-            using Tensor choice = randint(0, 6, new long[] { count });
-            return table.index_select(0, choice).view(count, 4, 1, 1);
         }
 
         /// <summary>
