@@ -24,9 +24,10 @@ namespace VaeProcgen
         private readonly ModelGraph? encoder;
         private bool disposed;
 
-        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder)
+        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder, LatentPriorChoice prior)
         {
             Contract = contract;
+            FittedPrior = prior == LatentPriorChoice.Auto ? contract.LatentPrior : null;
             this.decoder = decoder;
             this.encoder = encoder;
         }
@@ -76,7 +77,7 @@ namespace VaeProcgen
             try
             {
                 ModelGraph decoder = ModelLoader.OpenDecoder(decoderOnnx, parsed, contract, options);
-                return new VaeModel(contract, decoder, encoder);
+                return new VaeModel(contract, decoder, encoder, options.Prior);
             }
             catch
             {
@@ -85,12 +86,34 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>The prior latent of a seed (see <see cref="LatentSampler"/>). Allocates the result.</summary>
+        /// <summary>The fitted prior <see cref="SampleLatent(long)"/> draws from, or null when it draws from N(0, I).</summary>
+        public FittedLatentPrior? FittedPrior { get; }
+
+        /// <summary>
+        /// The latent of a seed: from the fitted aggregate-posterior prior when the model carries one (and
+        /// <see cref="VaeModelOptions.Prior"/> is Auto), otherwise from N(0, I) via <see cref="LatentSampler"/>.
+        /// Same seed, same latent, on every platform. Allocates the result.
+        /// </summary>
         public float[] SampleLatent(long seed)
         {
             var z = new float[LatentSize];
-            LatentSampler.Sample(seed, z);
+            SampleLatent(seed, z);
             return z;
+        }
+
+        /// <summary>Writes the latent of a seed into <paramref name="destination"/> (see <see cref="SampleLatent(long)"/>).</summary>
+        public void SampleLatent(long seed, Span<float> destination)
+        {
+            if (destination.Length < LatentSize) throw new ArgumentException($"Buffer 'destination' holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
+            if (FittedPrior != null) FittedPrior.Sample(seed, destination.Slice(0, LatentSize));
+            else LatentSampler.Sample(seed, destination.Slice(0, LatentSize));
+        }
+
+        /// <summary>Writes the latents of seeds firstSeed, firstSeed+1, ... (count x K values).</summary>
+        public void SampleLatents(long firstSeed, int count, Span<float> destination)
+        {
+            RequireLength(destination.Length, count * LatentSize, nameof(destination));
+            for (int n = 0; n < count; n++) SampleLatent(unchecked(firstSeed + n), destination.Slice(n * LatentSize, LatentSize));
         }
 
         /// <summary>Index of a class label; throws <see cref="ArgumentException"/> listing the known labels.</summary>

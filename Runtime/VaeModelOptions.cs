@@ -8,6 +8,8 @@ namespace VaeProcgen
     {
         /// <summary>Which engine runs the graphs; <see cref="Backend.Auto"/> by default.</summary>
         public Backend Backend { get; set; } = Backend.Auto;
+        /// <summary>Distribution of <see cref="VaeModel.SampleLatent(long)"/>: the fitted prior when the model has one (default), or N(0, I).</summary>
+        public Generation.LatentPriorChoice Prior { get; set; } = Generation.LatentPriorChoice.Auto;
         /// <summary>Threads per graph run; 0 lets the engine decide.</summary>
         public int Threads { get; set; }
         /// <summary>Size limits applied while reading the .onnx files (hostile-file protection).</summary>

@@ -49,6 +49,8 @@ namespace VaeProcgen.Contract
         public const string KeyPalette = "vaeprocgen.palette";
         /// <summary>Metadata key: standard deviation of the Gaussian likelihood (gaussian models only).</summary>
         public const string KeyGaussianSigma = "vaeprocgen.gaussian_sigma";
+        /// <summary>Metadata key: fitted latent prior (aggregate posterior of the training set; see FittedLatentPrior), optional.</summary>
+        public const string KeyLatentPrior = "vaeprocgen.latent_prior";
         /// <summary>Metadata key: trainer version that exported the file.</summary>
         public const string KeyTrainerVersion = "vaeprocgen.trainer_version";
         /// <summary>Metadata key: fingerprint (hex SHA-256) of the training data.</summary>

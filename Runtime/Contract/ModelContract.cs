@@ -40,6 +40,8 @@ namespace VaeProcgen.Contract
         public VaeProcgen.Generation.Tiles.TilePatternSet? TilePatterns2x2 { get; private set; }
         /// <summary>Training palette as RGBA32 colours (may be empty).</summary>
         public IReadOnlyList<uint> Palette { get; private set; } = Array.Empty<uint>();
+        /// <summary>The fitted latent prior stored at export, or null.</summary>
+        public Generation.FittedLatentPrior? LatentPrior { get; private set; }
         /// <summary>Trainer version that exported the file.</summary>
         public string TrainerVersion { get; private set; } = "";
         /// <summary>Fingerprint of the training data.</summary>
@@ -124,6 +126,11 @@ namespace VaeProcgen.Contract
                     throw Bad(ContractNames.KeyGaussianSigma, "a positive number", sigmaText);
                 }
                 contract.GaussianSigma = sigma;
+            }
+            if (props.TryGetValue(ContractNames.KeyLatentPrior, out string? priorText))
+            {
+                contract.LatentPrior = Generation.FittedLatentPrior.Parse(priorText, contract.LatentSize)
+                    ?? throw Bad(ContractNames.KeyLatentPrior, $"an aggregate_posterior object with finite float data for latent size {contract.LatentSize}", Shorten(priorText));
             }
             contract.TrainerVersion = Get(ContractNames.KeyTrainerVersion);
             contract.DatasetFingerprint = props.TryGetValue(ContractNames.KeyDatasetFingerprint, out string? fp) ? fp : "";

@@ -30,6 +30,7 @@ namespace VaeProcgen.Trainer.Cli
                 using (PreparedData prepared = TrainCommand.Prepare(parsed, kind, null, settings, tiles, null, options))
                 {
                     RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
+                    run.PriorBandwidth = settings.PriorBandwidth(parsed);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
                     if (!result.Completed) return 130;
                 }

@@ -18,13 +18,15 @@ namespace VaeProcgen.Trainer.Cli
             var label = new Option<string?>("--label") { Description = "Class label for conditional models." };
             var perClass = new Option<bool>("--per-class") { Description = "Conditional models: one row of --count sprites per class label (same seeds in every row)." };
             var palette = new PaletteOptions();
-            foreach (Option o in new Option[] { model, count, seed, output, backend, label, perClass }) command.Options.Add(o);
+            var prior = new Option<string>("--prior") { Description = "fitted (the aggregate-posterior prior stored with the model; default when present) or standard (N(0, I)).", DefaultValueFactory = _ => "fitted" };
+            prior.AcceptOnlyFromAmong("fitted", "standard");
+            foreach (Option o in new Option[] { model, count, seed, output, backend, label, perClass, prior }) command.Options.Add(o);
             palette.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(count);
                 if (n < 1 || n > 4096) throw new UserErrorException($"--count must be between 1 and 4096 (got {n}).");
-                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!, parsed.GetValue(prior) == "standard");
                 RequireSprites(vae);
                 string path = parsed.GetValue(output)!;
                 var snapper = palette.Read(parsed, vae);
@@ -49,7 +51,7 @@ namespace VaeProcgen.Trainer.Cli
         public static byte[] Generate(VaeModel vae, long firstSeed, int count, string? label)
         {
             var latents = new float[count * vae.LatentSize];
-            Generation.LatentSampler.SampleBatch(firstSeed, count, vae.LatentSize, latents);
+            vae.SampleLatents(firstSeed, count, latents);
             var rgba = new byte[count * vae.Contract.Width * vae.Contract.Height * 4];
             int[]? labels = null;
             if (vae.Contract.IsConditional)

@@ -26,7 +26,11 @@ namespace VaeProcgen.Trainer.Cli
             _ => Backend.Auto,
         };
 
-        public static VaeModel LoadModel(string folder, string backend) =>
-            VaeModel.Load(folder, new VaeModelOptions { Backend = ParseBackend(backend) });
+        public static VaeModel LoadModel(string folder, string backend, bool standardNormalPrior = false) =>
+            VaeModel.Load(folder, new VaeModelOptions
+            {
+                Backend = ParseBackend(backend),
+                Prior = standardNormalPrior ? Generation.LatentPriorChoice.StandardNormal : Generation.LatentPriorChoice.Auto,
+            });
     }
 }

@@ -28,6 +28,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> weightDecay = new Option<double>("--weight-decay") { Description = "Decoupled weight decay (AdamW); 0 = plain Adam.", DefaultValueFactory = _ => TrainingOptions.SpriteWeightDecay };
         private readonly Option<double> ema = new Option<double>("--ema") { Description = "Decay of the weight moving average that is evaluated and exported (0 = off).", DefaultValueFactory = _ => TrainingOptions.SpriteEmaDecay };
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
+        private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         public TrainingSettingsOptions(int defaultEpochs = 40)
@@ -40,7 +41,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
             {
                 command.Options.Add(o);
             }
@@ -99,6 +100,8 @@ namespace VaeProcgen.Trainer.Cli
         /// <summary>--epochs when the user typed it, otherwise null (so --resume keeps the checkpoint's count).</summary>
         public int? ExplicitEpochs(ParseResult parsed) =>
             parsed.GetResult(epochs) is { Implicit: false } ? Positive(parsed.GetValue(epochs), "--epochs") : (int?)null;
+
+        public double PriorBandwidth(ParseResult parsed) => parsed.GetValue(priorBandwidth);
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);

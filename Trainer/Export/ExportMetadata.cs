@@ -20,6 +20,8 @@ namespace VaeProcgen.Trainer.Export
         public string? TilePatterns2x2 { get; set; }
         /// <summary>Training palette as the contract's JSON, or null.</summary>
         public string? PaletteJson { get; set; }
+        /// <summary>Fitted latent prior stored in the decoder's contract, or null.</summary>
+        public VaeProcgen.Generation.FittedLatentPrior? LatentPrior { get; set; }
         /// <summary>Hex SHA-256 of the training data.</summary>
         public string DatasetFingerprint { get; set; } = "";
         /// <summary>Preset name.</summary>

@@ -116,6 +116,7 @@ namespace VaeProcgen.Trainer.Export
             if (metadata.TileLegendJson != null) Add(ContractNames.KeyTileLegend, metadata.TileLegendJson);
             if (metadata.TilePatterns2x2 != null) Add(ContractNames.KeyTilePatterns2x2, metadata.TilePatterns2x2);
             if (metadata.PaletteJson != null) Add(ContractNames.KeyPalette, metadata.PaletteJson);
+            if (metadata.LatentPrior != null && role == ContractNames.RoleDecoder) Add(ContractNames.KeyLatentPrior, metadata.LatentPrior.ToContractValue());
             Add(ContractNames.KeyTrainerVersion, TrainerVersion);
             Add(ContractNames.KeyDatasetFingerprint, metadata.DatasetFingerprint);
             Add(ContractNames.KeyPreset, metadata.Preset);

@@ -26,6 +26,8 @@ namespace VaeProcgen.Trainer.Training
         public TrainingOptions Options { get; set; } = new TrainingOptions();
         /// <summary>Fingerprint of the training data; --resume refuses different data.</summary>
         public string DatasetFingerprint { get; set; } = "";
+        /// <summary>Bandwidth of the fitted latent prior stored with sprite models; negative = store none (sampling uses N(0, I)).</summary>
+        public double PriorBandwidth { get; set; } = Export.AggregatePosterior.DefaultBandwidth;
         /// <summary>Tile legend JSON (tiles only).</summary>
         public string? TileLegendJson { get; set; }
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>

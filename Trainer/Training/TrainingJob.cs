@@ -84,7 +84,12 @@ namespace VaeProcgen.Trainer.Training
             {
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
             }
-            ModelWriter.Write(trainer.ExportModel, Metadata(data), OutputFolder);
+            ExportMetadata metadata = Metadata(data);
+            if (Run.Kind == ModelKind.Sprite && Run.ConditionLabels.Count == 0 && Run.PriorBandwidth >= 0)
+            {
+                metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth);
+            }
+            ModelWriter.Write(trainer.ExportModel, metadata, OutputFolder);
             return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
         }
 

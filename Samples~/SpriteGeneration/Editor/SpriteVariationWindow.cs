@@ -91,10 +91,12 @@ namespace VaeProcgen.Samples.Unity.Editor
             var (mean, logVariance) = model.EncodeRgba(topRowFirst);
             variations.Clear();
             var latent = new float[model.LatentSize];
+            var noise = new float[model.LatentSize];
             var rgba = new byte[width * height * 4];
             for (int i = 0; i < count; i++)
             {
-                LatentVariation.Perturb(mean, logVariance, model.SampleLatent(seed + i), strength, latent);
+                LatentSampler.Sample(seed + i, noise);
+                LatentVariation.Perturb(mean, logVariance, noise, strength, latent);
                 model.DecodeRgba(latent, rgba);
                 var texture = new Texture2D(width, height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point, name = $"{source.name}_var{seed + i}" };
                 texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(rgba, width, height));

@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using VaeProcgen.Contract;
+
+namespace VaeProcgen.Generation
+{
+    /// <summary>
+    /// The aggregate posterior of the training set, stored in the contract at export: a mixture with one
+    /// Gaussian per training item, N(mu_i, sigma_i^2 + h^2), where (mu_i, sigma_i) is the encoder's posterior of
+    /// item i and h a bandwidth that widens each component. Sampling it (pick a component from the seed, then a
+    /// point) lands in the regions the decoder was trained on, which the N(0, I) prior of a VAE trained on a
+    /// few hundred sprites does not fill ("prior holes"). Immutable and thread-safe.
+    /// </summary>
+    public sealed class FittedLatentPrior
+    {
+        private readonly float[] means;
+        private readonly float[] sigmas;
+
+        /// <summary>Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are kept).</summary>
+        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth)
+        {
+            if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
+            if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length)
+            {
+                throw new ArgumentException($"Means ({means.Length}) and sigmas ({sigmas.Length}) must hold the same positive multiple of the latent size {latentSize}.");
+            }
+            if (!(bandwidth >= 0) || double.IsInfinity(bandwidth)) throw new ArgumentOutOfRangeException(nameof(bandwidth));
+            LatentSize = latentSize;
+            this.means = means;
+            this.sigmas = sigmas;
+            Bandwidth = bandwidth;
+        }
+
+        /// <summary>Latent size K.</summary>
+        public int LatentSize { get; }
+        /// <summary>Number of mixture components (training items).</summary>
+        public int Count => means.Length / LatentSize;
+        /// <summary>Extra standard deviation added (in quadrature) to every component.</summary>
+        public double Bandwidth { get; }
+
+        /// <summary>Writes the latent of <paramref name="seed"/>: component DeterministicRandom(seed).NextInt(Count), then one normal draw per dimension.</summary>
+        public void Sample(long seed, Span<float> destination)
+        {
+            if (destination.Length < LatentSize) throw new ArgumentException($"Destination holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
+            var random = new DeterministicRandom(seed);
+            int offset = random.NextInt(Count) * LatentSize;
+            double h2 = Bandwidth * Bandwidth;
+            for (int k = 0; k < LatentSize; k++)
+            {
+                double s = sigmas[offset + k];
+                destination[k] = (float)(means[offset + k] + Math.Sqrt(s * s + h2) * random.NextNormal());
+            }
+        }
+
+        /// <summary>The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32 little-endian).</summary>
+        public string ToContractValue() =>
+            new StringBuilder("{\"kind\":\"aggregate_posterior\",\"count\":").Append(Count.ToString(CultureInfo.InvariantCulture))
+                .Append(",\"bandwidth\":").Append(Bandwidth.ToString("R", CultureInfo.InvariantCulture))
+                .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append("\"}").ToString();
+
+        /// <summary>Parses the contract value for a latent size; null when malformed or non-finite.</summary>
+        public static FittedLatentPrior? Parse(string text, int latentSize)
+        {
+            try
+            {
+                if (!(ContractJson.Parse(text) is Dictionary<string, object?> fields)) return null;
+                if (!(fields.TryGetValue("kind", out object? kind) && kind is string k && k == "aggregate_posterior")) return null;
+                if (!(fields.TryGetValue("bandwidth", out object? h) && h is double bandwidth) || !(bandwidth >= 0) || double.IsInfinity(bandwidth)) return null;
+                if (!(fields.TryGetValue("means", out object? m) && m is string meansText)) return null;
+                if (!(fields.TryGetValue("sigmas", out object? s) && s is string sigmasText)) return null;
+                float[] means = Decode(meansText);
+                float[] sigmas = Decode(sigmasText);
+                if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length) return null;
+                foreach (float v in means) if (float.IsNaN(v) || float.IsInfinity(v)) return null;
+                foreach (float v in sigmas) if (!(v >= 0) || float.IsInfinity(v)) return null;
+                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth);
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+        }
+
+        private static string Encode(float[] values)
+        {
+            var bytes = new byte[values.Length * 4];
+            for (int i = 0; i < values.Length; i++)
+            {
+                int bits = BitConverter.SingleToInt32Bits(values[i]);
+                bytes[i * 4] = (byte)bits;
+                bytes[i * 4 + 1] = (byte)(bits >> 8);
+                bytes[i * 4 + 2] = (byte)(bits >> 16);
+                bytes[i * 4 + 3] = (byte)(bits >> 24);
+            }
+            return Convert.ToBase64String(bytes);
+        }
+
+        private static float[] Decode(string text)
+        {
+            byte[] bytes = Convert.FromBase64String(text);
+            if (bytes.Length % 4 != 0) throw new FormatException("float data length is not a multiple of 4");
+            var values = new float[bytes.Length / 4];
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = BitConverter.Int32BitsToSingle(bytes[i * 4] | bytes[i * 4 + 1] << 8 | bytes[i * 4 + 2] << 16 | bytes[i * 4 + 3] << 24);
+            }
+            return values;
+        }
+    }
+}
