@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using VaeProcgen.Backends;
+using VaeProcgen.Backends.Managed;
 using VaeProcgen.Contract;
 using VaeProcgen.Generation;
 
@@ -24,8 +25,14 @@ namespace VaeProcgen
         private readonly ModelGraph? encoder;
         private bool disposed;
 
-        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder, LatentPriorChoice prior)
+        private readonly Onnx.OnnxModel decoderGraph;
+        private readonly int threads;
+        private ManagedGraphSession? incrementalSession;
+
+        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder, LatentPriorChoice prior, Onnx.OnnxModel decoderGraph, int threads)
         {
+            this.decoderGraph = decoderGraph;
+            this.threads = threads;
             Contract = contract;
             FittedPrior = prior == LatentPriorChoice.Auto ? contract.LatentPrior : null;
             this.decoder = decoder;
@@ -77,7 +84,7 @@ namespace VaeProcgen
             try
             {
                 ModelGraph decoder = ModelLoader.OpenDecoder(decoderOnnx, parsed, contract, options);
-                return new VaeModel(contract, decoder, encoder, options.Prior);
+                return new VaeModel(contract, decoder, encoder, options.Prior, parsed, options.Threads);
             }
             catch
             {
@@ -275,6 +282,49 @@ namespace VaeProcgen
             return result[0];
         }
 
+        /// <summary>True after <see cref="Dispose"/>.</summary>
+        internal bool IsDisposed => disposed;
+
+        /// <summary>Counts BeginDecode calls so an abandoned <see cref="IncrementalDecode"/> can tell.</summary>
+        internal int IncrementalGeneration { get; private set; }
+
+        /// <summary>
+        /// Starts a decode of latents [B*K] that <see cref="IncrementalDecode.Step"/> advances one graph node per call
+        /// (managed backend; see <see cref="IncrementalDecode"/>). Uses its own engine state, so ordinary calls on this
+        /// model may run between steps. Allocates the result buffer.
+        /// </summary>
+        public IncrementalDecode BeginDecode(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels = default)
+        {
+            int batch = BatchOf(latents, nameof(latents));
+            RequireLabels(labels, batch);
+            var output = new float[batch * ItemSize];
+            lock (sync)
+            {
+                ThrowIfDisposed();
+                IncrementalGeneration++;
+                if (Backend != Backend.Managed)
+                {
+                    return new IncrementalDecode(this, null, latents.ToArray(), labels.ToArray(), output, IncrementalGeneration);
+                }
+                if (incrementalSession == null)
+                {
+                    var options = new ManagedSessionOptions();
+                    if (threads > 0) options.MaxThreads = threads;
+                    incrementalSession = new ManagedGraphSession(decoderGraph, options);
+                }
+                var inputs = new ReadOnlyMemory<float>[Contract.IsConditional ? 2 : 1];
+                inputs[0] = latents.ToArray();
+                if (Contract.IsConditional)
+                {
+                    var oneHot = new float[batch * Contract.ClassLabels.Count];
+                    FillOneHot(labels, oneHot);
+                    inputs[1] = oneHot;
+                }
+                incrementalSession.BeginRun(batch, inputs, new Memory<float>[] { output });
+                return new IncrementalDecode(this, incrementalSession, Array.Empty<float>(), Array.Empty<int>(), output, IncrementalGeneration);
+            }
+        }
+
         /// <summary>Releases the engine sessions. Waits for a call in progress on another thread.</summary>
         public void Dispose()
         {
@@ -284,6 +334,7 @@ namespace VaeProcgen
                 disposed = true;
                 decoder.Dispose();
                 encoder?.Dispose();
+                incrementalSession?.Dispose();
             }
         }
 
