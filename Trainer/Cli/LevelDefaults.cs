@@ -4,9 +4,9 @@ namespace VaeProcgen.Trainer.Cli
     internal static class LevelDefaults
     {
         /// <summary>Model preset.</summary>
-        public const string Preset = "tiny";
+        public const string Preset = "base";
         /// <summary>Training epochs.</summary>
-        public const int Epochs = 20;
+        public const int Epochs = 30;
         /// <summary>Free bits (nats per latent dimension) that keep the latent in use over the mostly-sky windows.</summary>
         public const double FreeBits = 0.1;
         /// <summary>End of the cosine learning-rate decay (the level defaults were measured with plain Adam decaying to 5%).</summary>
