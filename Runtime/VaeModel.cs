@@ -108,19 +108,22 @@ namespace VaeProcgen
             return z;
         }
 
-        /// <summary>Writes the latent of a seed into <paramref name="destination"/> (see <see cref="SampleLatent(long)"/>).</summary>
-        public void SampleLatent(long seed, Span<float> destination)
+        /// <summary>
+        /// Writes the latent of a seed into <paramref name="destination"/> (see <see cref="SampleLatent(long)"/>). For
+        /// conditional models pass the label index: the fitted prior then draws among the training posteriors of that class.
+        /// </summary>
+        public void SampleLatent(long seed, Span<float> destination, int label = -1)
         {
             if (destination.Length < LatentSize) throw new ArgumentException($"Buffer 'destination' holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
-            if (FittedPrior != null) FittedPrior.Sample(seed, destination.Slice(0, LatentSize));
+            if (FittedPrior != null) FittedPrior.Sample(seed, destination.Slice(0, LatentSize), label);
             else LatentSampler.Sample(seed, destination.Slice(0, LatentSize));
         }
 
-        /// <summary>Writes the latents of seeds firstSeed, firstSeed+1, ... (count x K values).</summary>
-        public void SampleLatents(long firstSeed, int count, Span<float> destination)
+        /// <summary>Writes the latents of seeds firstSeed, firstSeed+1, ... (count x K values), optionally of one class label.</summary>
+        public void SampleLatents(long firstSeed, int count, Span<float> destination, int label = -1)
         {
             RequireLength(destination.Length, count * LatentSize, nameof(destination));
-            for (int n = 0; n < count; n++) SampleLatent(unchecked(firstSeed + n), destination.Slice(n * LatentSize, LatentSize));
+            for (int n = 0; n < count; n++) SampleLatent(unchecked(firstSeed + n), destination.Slice(n * LatentSize, LatentSize), label);
         }
 
         /// <summary>Index of a class label; throws <see cref="ArgumentException"/> listing the known labels.</summary>
@@ -180,15 +183,17 @@ namespace VaeProcgen
         /// <summary>The sprite of a seed as RGBA32 bytes (optionally of a class label for conditional models). Allocates the result.</summary>
         public byte[] GenerateRgba(long seed, string? label = null)
         {
-            float[] z = SampleLatent(seed);
+            var z = new float[LatentSize];
             var rgba = new byte[Contract.Height * Contract.Width * 4];
             if (Contract.IsConditional)
             {
                 int index = LabelIndex(label ?? throw new ArgumentException($"This model is conditional; pass one of: {string.Join(", ", Contract.ClassLabels)}.", nameof(label)));
+                SampleLatent(seed, z, index);
                 DecodeRgba(z, rgba, new[] { index });
             }
             else
             {
+                SampleLatent(seed, z);
                 DecodeRgba(z, rgba);
             }
             return rgba;

@@ -17,9 +17,13 @@ namespace VaeProcgen.Generation
     {
         private readonly float[] means;
         private readonly float[] sigmas;
+        private readonly int[] componentLabels;
 
-        /// <summary>Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are kept).</summary>
-        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth)
+        /// <summary>
+        /// Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are
+        /// kept). For conditional models, <paramref name="labels"/> gives each component's class index (else empty).
+        /// </summary>
+        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null)
         {
             if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
             if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length)
@@ -27,6 +31,12 @@ namespace VaeProcgen.Generation
                 throw new ArgumentException($"Means ({means.Length}) and sigmas ({sigmas.Length}) must hold the same positive multiple of the latent size {latentSize}.");
             }
             if (!(bandwidth >= 0) || double.IsInfinity(bandwidth)) throw new ArgumentOutOfRangeException(nameof(bandwidth));
+            labels ??= Array.Empty<int>();
+            if (labels.Length != 0 && labels.Length != means.Length / latentSize)
+            {
+                throw new ArgumentException($"{labels.Length} component labels given for {means.Length / latentSize} components.", nameof(labels));
+            }
+            componentLabels = labels;
             LatentSize = latentSize;
             this.means = means;
             this.sigmas = sigmas;
@@ -40,12 +50,19 @@ namespace VaeProcgen.Generation
         /// <summary>Extra standard deviation added (in quadrature) to every component.</summary>
         public double Bandwidth { get; }
 
-        /// <summary>Writes the latent of <paramref name="seed"/>: component DeterministicRandom(seed).NextInt(Count), then one normal draw per dimension.</summary>
-        public void Sample(long seed, Span<float> destination)
+        /// <summary>True when every component carries the class label of its training item.</summary>
+        public bool HasLabels => componentLabels.Length != 0;
+
+        /// <summary>
+        /// Writes the latent of <paramref name="seed"/>: a component chosen by DeterministicRandom(seed) (among the
+        /// components of class <paramref name="label"/> when it is not negative and the prior has labels), then one
+        /// normal draw per dimension. A class with no component falls back to all components.
+        /// </summary>
+        public void Sample(long seed, Span<float> destination, int label = -1)
         {
             if (destination.Length < LatentSize) throw new ArgumentException($"Destination holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
             var random = new DeterministicRandom(seed);
-            int offset = random.NextInt(Count) * LatentSize;
+            int offset = PickComponent(random, label) * LatentSize;
             double h2 = Bandwidth * Bandwidth;
             for (int k = 0; k < LatentSize; k++)
             {
@@ -54,11 +71,28 @@ namespace VaeProcgen.Generation
             }
         }
 
+        private int PickComponent(DeterministicRandom random, int label)
+        {
+            int matching = 0;
+            if (label >= 0 && HasLabels)
+            {
+                foreach (int l in componentLabels) if (l == label) matching++;
+            }
+            if (matching == 0) return random.NextInt(Count);
+            int pick = random.NextInt(matching);
+            for (int i = 0; i < componentLabels.Length; i++)
+            {
+                if (componentLabels[i] == label && pick-- == 0) return i;
+            }
+            throw new InvalidOperationException("unreachable");
+        }
+
         /// <summary>The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32 little-endian).</summary>
         public string ToContractValue() =>
             new StringBuilder("{\"kind\":\"aggregate_posterior\",\"count\":").Append(Count.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"bandwidth\":").Append(Bandwidth.ToString("R", CultureInfo.InvariantCulture))
-                .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append("\"}").ToString();
+                .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append('"')
+                .Append(HasLabels ? ",\"labels\":[" + string.Join(",", componentLabels) + "]" : "").Append('}').ToString();
 
         /// <summary>Parses the contract value for a latent size; null when malformed or non-finite.</summary>
         public static FittedLatentPrior? Parse(string text, int latentSize)
@@ -75,7 +109,18 @@ namespace VaeProcgen.Generation
                 if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length) return null;
                 foreach (float v in means) if (float.IsNaN(v) || float.IsInfinity(v)) return null;
                 foreach (float v in sigmas) if (!(v >= 0) || float.IsInfinity(v)) return null;
-                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth);
+                int[]? labels = null;
+                if (fields.TryGetValue("labels", out object? l))
+                {
+                    if (!(l is List<object?> list) || list.Count != means.Length / latentSize) return null;
+                    labels = new int[list.Count];
+                    for (int i = 0; i < list.Count; i++)
+                    {
+                        if (!(list[i] is double d) || d < 0 || d > int.MaxValue || d != Math.Floor(d)) return null;
+                        labels[i] = (int)d;
+                    }
+                }
+                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth, labels);
             }
             catch (FormatException)
             {

@@ -51,6 +51,23 @@ namespace VaeProcgen.Tests.Generation
             Assert.That(positive, Is.InRange(150, 250), "both components are chosen about equally often");
         }
 
+        [Test]
+        public void LabelledComponentsAreChosenOnlyForTheirClassAndSurviveTheContract()
+        {
+            var prior = new FittedLatentPrior(3, new float[] { 5f, 5f, 5f, -5f, -5f, -5f }, new float[] { 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f }, 0.0, new[] { 0, 1 });
+            FittedLatentPrior parsed = FittedLatentPrior.Parse(prior.ToContractValue(), 3)!;
+            Assert.That(parsed.HasLabels);
+            var z = new float[3];
+            for (long seed = 0; seed < 100; seed++)
+            {
+                parsed.Sample(seed, z, label: 1);
+                Assert.That(z[0], Is.LessThan(-4), "class 1 draws only from the class-1 component");
+                parsed.Sample(seed, z, label: 0);
+                Assert.That(z[0], Is.GreaterThan(4), "class 0 draws only from the class-0 component");
+            }
+            Assert.That(FittedLatentPrior.Parse(prior.ToContractValue().Replace("[0,1]", "[0]"), 3), Is.Null, "label count must match the components");
+        }
+
         [TestCase("{}")]
         [TestCase("{\"kind\":\"aggregate_posterior\",\"count\":1,\"bandwidth\":0.3,\"means\":\"AAAA\",\"sigmas\":\"AAAA\"}")]
         [TestCase("{\"kind\":\"other\",\"count\":1,\"bandwidth\":0.3,\"means\":\"AACAPwAAgD8AAIA/\",\"sigmas\":\"AACAPwAAgD8AAIA/\"}")]

@@ -51,7 +51,6 @@ namespace VaeProcgen.Trainer.Cli
         public static byte[] Generate(VaeModel vae, long firstSeed, int count, string? label)
         {
             var latents = new float[count * vae.LatentSize];
-            vae.SampleLatents(firstSeed, count, latents);
             var rgba = new byte[count * vae.Contract.Width * vae.Contract.Height * 4];
             int[]? labels = null;
             if (vae.Contract.IsConditional)
@@ -60,6 +59,7 @@ namespace VaeProcgen.Trainer.Cli
                 labels = new int[count];
                 Array.Fill(labels, LabelIndexOrUserError(vae, label));
             }
+            vae.SampleLatents(firstSeed, count, latents, labels?[0] ?? -1);
             vae.DecodeRgba(latents, rgba, labels);
             return rgba;
         }

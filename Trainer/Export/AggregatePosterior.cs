@@ -14,7 +14,7 @@ namespace VaeProcgen.Trainer.Export
         /// <summary>Most components stored (an evenly spaced subset beyond this, to bound the file size).</summary>
         public const int MaxComponents = 2048;
 
-        /// <summary>Encodes the training items (unconditional models) and keeps their posterior means and standard deviations.</summary>
+        /// <summary>Encodes the training items and keeps their posterior means and standard deviations (and, for conditional models, their labels).</summary>
         public static FittedLatentPrior Fit(ConvVae model, TrainingSet train, double bandwidth)
         {
             using var noGrad = no_grad();
@@ -22,6 +22,7 @@ namespace VaeProcgen.Trainer.Export
             int latent = model.Architecture.LatentSize;
             var means = new float[count * latent];
             var sigmas = new float[count * latent];
+            int[]? labels = train.Labels is null ? null : new int[count];
             model.eval();
             for (int n = 0; n < count; n++)
             {
@@ -31,9 +32,10 @@ namespace VaeProcgen.Trainer.Export
                 var (mean, logVariance) = model.Encode(x, train.Labels?.narrow(0, index, 1));
                 mean.data<float>().CopyTo(means, n * latent);
                 (logVariance * 0.5).exp().data<float>().CopyTo(sigmas, n * latent);
+                if (labels != null) labels[n] = (int)train.Labels!.narrow(0, index, 1).argmax().item<long>();
             }
             model.train();
-            return new FittedLatentPrior(latent, means, sigmas, bandwidth);
+            return new FittedLatentPrior(latent, means, sigmas, bandwidth, labels);
         }
     }
 }

@@ -85,7 +85,7 @@ namespace VaeProcgen.Trainer.Training
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
             }
             ExportMetadata metadata = Metadata(data);
-            if (Run.Kind == ModelKind.Sprite && Run.ConditionLabels.Count == 0 && Run.PriorBandwidth >= 0)
+            if (Run.Kind == ModelKind.Sprite && Run.PriorBandwidth >= 0)
             {
                 metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth);
             }
