@@ -233,10 +233,7 @@ namespace VaeProcgen
         /// <summary>Encodes one RGBA32 sprite (H*W*4 bytes). Allocates the two result arrays.</summary>
         public (float[] Mean, float[] LogVariance) EncodeRgba(ReadOnlySpan<byte> rgba, int label = -1)
         {
-            RequireKind(ModelKind.Sprite);
-            RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
-            var planar = new float[ItemSize];
-            SpritePixels.RgbaToPlanar(rgba, planar);
+            float[] planar = SpriteToPlanar(rgba);
             var mean = new float[LatentSize];
             var logVariance = new float[LatentSize];
             Encode(planar, mean, logVariance, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
@@ -278,13 +275,20 @@ namespace VaeProcgen
         /// <summary>Scores one RGBA32 sprite (see <see cref="Score"/>).</summary>
         public ElboScore ScoreRgba(ReadOnlySpan<byte> rgba, long seed = 0, int label = -1)
         {
+            float[] planar = SpriteToPlanar(rgba);
+            var result = new ElboScore[1];
+            Score(planar, result, seed, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
+            return result[0];
+        }
+
+        /// <summary>One RGBA32 sprite of this model's size as a planar item (checks kind and length).</summary>
+        private float[] SpriteToPlanar(ReadOnlySpan<byte> rgba)
+        {
             RequireKind(ModelKind.Sprite);
             RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
             var planar = new float[ItemSize];
             SpritePixels.RgbaToPlanar(rgba, planar);
-            var result = new ElboScore[1];
-            Score(planar, result, seed, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
-            return result[0];
+            return planar;
         }
 
         /// <summary>True after <see cref="Dispose"/>.</summary>

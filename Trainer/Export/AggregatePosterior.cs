@@ -24,15 +24,23 @@ namespace VaeProcgen.Trainer.Export
             var sigmas = new float[count * latent];
             int[]? labels = train.Labels is null ? null : new int[count];
             model.eval();
-            for (int n = 0; n < count; n++)
+            const int chunk = 256;
+            for (int start = 0; start < count; start += chunk)
             {
-                long index = (long)n * train.Count / count;
+                int size = Math.Min(chunk, count - start);
                 using var scope = NewDisposeScope();
-                Tensor x = train.Data.narrow(0, index, 1);
-                var (mean, logVariance) = model.Encode(x, train.Labels?.narrow(0, index, 1));
-                mean.data<float>().CopyTo(means, n * latent);
-                (logVariance * 0.5).exp().data<float>().CopyTo(sigmas, n * latent);
-                if (labels != null) labels[n] = (int)train.Labels!.narrow(0, index, 1).argmax().item<long>();
+                var rows = new long[size];
+                for (int n = 0; n < size; n++) rows[n] = (long)(start + n) * train.Count / count;
+                Tensor indices = tensor(rows);
+                Tensor? chunkLabels = train.Labels?.index_select(0, indices);
+                var (mean, logVariance) = model.Encode(train.Data.index_select(0, indices), chunkLabels);
+                mean.data<float>().CopyTo(means, start * latent);
+                (logVariance * 0.5).exp().data<float>().CopyTo(sigmas, start * latent);
+                if (labels != null)
+                {
+                    long[] classes = chunkLabels!.argmax(1).data<long>().ToArray();
+                    for (int n = 0; n < size; n++) labels[start + n] = (int)classes[n];
+                }
             }
             model.train();
             return new FittedLatentPrior(latent, means, sigmas, bandwidth, labels);
