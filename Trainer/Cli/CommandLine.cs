@@ -57,6 +57,6 @@ namespace VaeProcgen.Trainer.Cli
         }
 
         private static bool IsUserError(Exception e) =>
-            e is UserErrorException || e is VaeModelException || e is DirectoryNotFoundException || e is UnauthorizedAccessException || e is ArgumentException;
+            e is UserErrorException || e is Training.TrainingException || e is Data.DataLoadException || e is VaeModelException || e is DirectoryNotFoundException || e is UnauthorizedAccessException || e is ArgumentException;
     }
 }

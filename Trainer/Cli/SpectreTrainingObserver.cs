@@ -31,6 +31,10 @@ namespace VaeProcgen.Trainer.Cli
             task?.StopTask();
             AnsiConsole.MarkupLine(FormattableString.Invariant(
                 $"epoch {m.Epoch,3}  train {m.TrainLoss,8:F1}  held-out -ELBO [bold]{m.TestNegElbo,8:F1}[/] (rec {m.TestRec:F1}, KL {m.TestKl:F1}) nats/item  {m.SamplesPerSecond,6:F0} items/s"));
+            if (m.SkippedSteps > 0)
+            {
+                AnsiConsole.MarkupLine(FormattableString.Invariant($"[yellow]epoch {m.Epoch}: skipped {m.SkippedSteps} step(s) with non-finite loss or gradients[/]"));
+            }
         }
     }
 }

@@ -29,6 +29,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> ema = new Option<double>("--ema") { Description = "Decay of the weight moving average that is evaluated and exported (0 = off).", DefaultValueFactory = _ => TrainingOptions.SpriteEmaDecay };
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
+        private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         public TrainingSettingsOptions(int defaultEpochs = 40)
@@ -41,7 +42,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm })
             {
                 command.Options.Add(o);
             }
@@ -81,7 +82,9 @@ namespace VaeProcgen.Trainer.Cli
                 EmaDecay = parsed.GetValue(ema),
                 FlipAugment = !parsed.GetValue(noFlip),
                 Seed = parsed.GetValue(seed),
+                GradientClipNorm = parsed.GetValue(clipGradNorm),
             };
+            if (!(options.GradientClipNorm >= 0)) throw new UserErrorException($"--clip-grad-norm must be zero or positive (got {options.GradientClipNorm}).");
             if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
             if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");
             if (!(options.EmaDecay >= 0 && options.EmaDecay < 1)) throw new UserErrorException($"--ema must be in [0, 1) (got {options.EmaDecay}).");

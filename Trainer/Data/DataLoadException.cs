@@ -1,5 +1,4 @@
 using System;
-using VaeProcgen.Trainer.Cli;
 
 namespace VaeProcgen.Trainer.Data
 {
@@ -7,7 +6,7 @@ namespace VaeProcgen.Trainer.Data
     /// Training data could not be loaded (missing folder, no PNGs, unreadable or corrupt file).
     /// The message is one sentence naming the file or folder and saying what to do.
     /// </summary>
-    public sealed class DataLoadException : UserErrorException
+    public sealed class DataLoadException : Exception
     {
         /// <summary>Creates the exception with a one-sentence message.</summary>
         public DataLoadException(string message) : base(message) { }

@@ -8,7 +8,8 @@ namespace VaeProcgen.Trainer.Models
     /// <summary>
     /// Convolutional VAE. Encoder: three 4x4 stride-2 convolutions with LeakyReLU(0.2), flatten, two dense
     /// heads for the posterior mean and log-variance. Decoder: dense to the innermost map, ReLU, three
-    /// 4x4 stride-2 transposed convolutions with ReLU, a 3x3 output convolution giving logits.
+    /// 4x4 stride-2 transposed convolutions with ReLU, a 3x3 output convolution giving logits (computed as a
+    /// <see cref="TapConvolution"/>: libtorch's own convolution kernel returns NaN gradients for it on some CPUs).
     /// Data whose size is not a multiple of 8 is zero-padded at the bottom/right on the way in and cropped on
     /// the way out. Conditional models concatenate a one-hot label to the flattened features and to z.
     /// Not thread-safe (TorchSharp modules are not).
@@ -101,7 +102,7 @@ namespace VaeProcgen.Trainer.Models
             {
                 h = nn.functional.relu(deconv.call(h));
             }
-            h = outputConv.call(h);
+            h = TapConvolution.Forward(h, outputConv.weight!, outputConv.bias);
             VaeShape shape = Architecture.Shape;
             if (shape.NeedsPadding)
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using VaeProcgen.Trainer.Cli;
 
 namespace VaeProcgen.Trainer.Models
 {
@@ -44,7 +43,7 @@ namespace VaeProcgen.Trainer.Models
             VaePreset? preset = All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
             if (preset == null)
             {
-                throw new UserErrorException($"Unknown preset '{name}'; use one of: {string.Join(", ", All.Select(p => p.Name))}.");
+                throw new ArgumentException($"Unknown preset '{name}'; use one of: {string.Join(", ", All.Select(p => p.Name))}.", nameof(name));
             }
             return preset;
         }

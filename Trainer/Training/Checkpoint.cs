@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Text.Json;
-using VaeProcgen.Trainer.Models;
 
 namespace VaeProcgen.Trainer.Training
 {
@@ -22,24 +21,33 @@ namespace VaeProcgen.Trainer.Training
         /// </summary>
         public const string TestPauseVariable = "VAEPROCGEN_TEST_PAUSE_IN_CHECKPOINT_MS";
 
-        /// <summary>Writes the checkpoint atomically.</summary>
-        public static void Save(string path, RunDescription run, TrainingProgressState state, ConvVae model, VaeTrainer trainer)
+        /// <summary>
+        /// Writes the checkpoint atomically: into a temporary file that is renamed over the old checkpoint, and
+        /// deleted again if anything fails before the rename. Non-finite numbers in the progress state are written
+        /// as JSON named literals ("NaN"), never rejected.
+        /// </summary>
+        public static void Save(string path, RunDescription run, TrainingProgressState state, VaeTrainer trainer)
         {
             string temporary = path + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            using (var writer = new BinaryWriter(stream))
+            try
             {
-                writer.Write(Magic);
-                writer.Write(JsonSerializer.Serialize(run));
-                writer.Write(JsonSerializer.Serialize(state));
-                model.save(writer);
-                trainer.Optimizer.save_state_dict(writer);
-                trainer.AveragedModel?.save(writer);
-                writer.Flush();
-                stream.Flush(true);
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+                using (var writer = new BinaryWriter(stream))
+                {
+                    writer.Write(Magic);
+                    writer.Write(JsonSerializer.Serialize(run, TrainerSnapshot.StateJson));
+                    writer.Write(JsonSerializer.Serialize(state, TrainerSnapshot.StateJson));
+                    TrainerSnapshot.WriteWeights(writer, trainer);
+                    writer.Flush();
+                    stream.Flush(true);
+                }
+                PauseForCrashTests();
+                File.Move(temporary, path, overwrite: true);
             }
-            PauseForCrashTests();
-            File.Move(temporary, path, overwrite: true);
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
         }
 
         private static void PauseForCrashTests()
@@ -59,15 +67,13 @@ namespace VaeProcgen.Trainer.Training
             return ReadHeader(reader, path);
         }
 
-        /// <summary>Loads weights and Adam state into a model and trainer built from the header.</summary>
-        public static void LoadWeights(string path, ConvVae model, VaeTrainer trainer)
+        /// <summary>Loads weights and Adam state into a trainer built from the header.</summary>
+        public static void LoadWeights(string path, VaeTrainer trainer)
         {
             using var stream = OpenExisting(path);
             using var reader = new BinaryReader(stream);
             ReadHeader(reader, path);
-            model.load(reader);
-            trainer.Optimizer.load_state_dict(reader);
-            trainer.AveragedModel?.load(reader);
+            TrainerSnapshot.ReadWeights(reader, trainer);
         }
 
         private static (RunDescription, TrainingProgressState) ReadHeader(BinaryReader reader, string path)
@@ -75,13 +81,13 @@ namespace VaeProcgen.Trainer.Training
             try
             {
                 if (reader.ReadString() != Magic) throw new FormatException("wrong magic");
-                RunDescription run = JsonSerializer.Deserialize<RunDescription>(reader.ReadString()) ?? throw new FormatException("empty run");
-                TrainingProgressState state = JsonSerializer.Deserialize<TrainingProgressState>(reader.ReadString()) ?? throw new FormatException("empty state");
+                RunDescription run = JsonSerializer.Deserialize<RunDescription>(reader.ReadString(), TrainerSnapshot.StateJson) ?? throw new FormatException("empty run");
+                TrainingProgressState state = JsonSerializer.Deserialize<TrainingProgressState>(reader.ReadString(), TrainerSnapshot.StateJson) ?? throw new FormatException("empty state");
                 return (run, state);
             }
             catch (Exception e) when (e is FormatException || e is JsonException || e is EndOfStreamException || e is IOException)
             {
-                throw new Cli.UserErrorException($"Checkpoint '{path}' is not a readable VaeProcgen checkpoint ({e.Message}); delete it and train without --resume.", e);
+                throw new TrainingException($"Checkpoint '{path}' is not a readable VaeProcgen checkpoint ({e.Message}); delete it and train without --resume.", e);
             }
         }
 
@@ -89,7 +95,7 @@ namespace VaeProcgen.Trainer.Training
         {
             if (!File.Exists(path))
             {
-                throw new Cli.UserErrorException($"No checkpoint at '{path}'; train without --resume first.");
+                throw new TrainingException($"No checkpoint at '{path}'; train without --resume first.");
             }
             return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         }

@@ -17,5 +17,9 @@ namespace VaeProcgen.Trainer.Training
         public double SamplesPerSecond { get; set; }
         /// <summary>Wall-clock seconds of this epoch.</summary>
         public double Seconds { get; set; }
+        /// <summary>Steps of this epoch that were not applied because their loss or gradients were not finite.</summary>
+        public int SkippedSteps { get; set; }
+        /// <summary>Largest joint L2 norm of the gradients in this epoch's applied steps (before clipping).</summary>
+        public double MaxGradientNorm { get; set; }
     }
 }

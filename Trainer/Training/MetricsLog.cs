@@ -4,7 +4,7 @@ using System.Text;
 
 namespace VaeProcgen.Trainer.Training
 {
-    /// <summary>Appends one JSON object per epoch to metrics.jsonl (fields epoch, train_loss, test_neg_elbo, test_rec, test_kl, ...).</summary>
+    /// <summary>Appends one JSON object per epoch to metrics.jsonl (fields epoch, train_loss, test_neg_elbo, test_rec, test_kl, samples_per_second, seconds, max_grad_norm, skipped_steps; non-finite numbers as null).</summary>
     public static class MetricsLog
     {
         /// <summary>File name inside the output folder.</summary>
@@ -21,6 +21,8 @@ namespace VaeProcgen.Trainer.Training
             Append(sb, "test_kl", m.TestKl);
             Append(sb, "samples_per_second", m.SamplesPerSecond);
             Append(sb, "seconds", m.Seconds);
+            Append(sb, "max_grad_norm", m.MaxGradientNorm);
+            sb.Append(",\"skipped_steps\":").Append(m.SkippedSteps.ToString(CultureInfo.InvariantCulture));
             return sb.Append('}').ToString();
         }
 
@@ -30,8 +32,15 @@ namespace VaeProcgen.Trainer.Training
             var sb = new StringBuilder();
             foreach (EpochMetrics m in history) sb.Append(Format(m)).Append('\n');
             string temporary = path + ".tmp";
-            File.WriteAllText(temporary, sb.ToString());
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                File.WriteAllText(temporary, sb.ToString());
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
         }
 
         private static void Append(StringBuilder sb, string name, double value) =>

@@ -24,7 +24,7 @@ namespace VaeProcgen.Trainer.Training
             var (train, test) = all.Split(testFraction, splitSeed);
             if (train.Count == 0 || test.Count == 0)
             {
-                throw new Cli.UserErrorException($"The data has {all.Count} sprite(s), too few to hold out a test split; add sprites (at least 2) or lower --test-fraction.");
+                throw new TrainingException($"The data has {all.Count} sprite(s), too few to hold out a test split; add sprites (at least 2) or lower --test-fraction.");
             }
             int labelCount = conditional ? all.Labels.Count : 0;
             var trainSet = new TrainingSet(train.ToPlanarFloats(), train.Count, 4, all.Height, all.Width, train.LabelIndices(), labelCount);

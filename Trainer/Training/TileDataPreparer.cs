@@ -19,10 +19,10 @@ namespace VaeProcgen.Trainer.Training
         {
             if (folder == null)
             {
-                if (legendPath != null) throw new Cli.UserErrorException("--legend needs --data: pass the folder of levels the legend belongs to (or neither for the embedded Mario levels).");
+                if (legendPath != null) throw new TrainingException("--legend needs --data: pass the folder of levels the legend belongs to (or neither for the embedded Mario levels).");
                 return TileLevelDataset.LoadEmbedded(window);
             }
-            if (legendPath == null) throw new Cli.UserErrorException("Tile levels need a legend: pass --legend FILE (VGLC JSON, {\"tiles\": {\"X\": [\"solid\"], ...}}).");
+            if (legendPath == null) throw new TrainingException("Tile levels need a legend: pass --legend FILE (VGLC JSON, {\"tiles\": {\"X\": [\"solid\"], ...}}).");
             return TileLevelDataset.LoadFolder(folder, legendPath, window);
         }
 
@@ -33,7 +33,7 @@ namespace VaeProcgen.Trainer.Training
         public static PreparedData Prepare(TileLevelDataset all, double testFraction, int splitSeed)
         {
             if (all.Levels.Count < 2)
-                throw new Cli.UserErrorException($"The data has {all.Levels.Count} level(s), too few to hold out a test split; add levels (at least 2).");
+                throw new TrainingException($"The data has {all.Levels.Count} level(s), too few to hold out a test split; add levels (at least 2).");
             var (train, test) = all.Split(testFraction, splitSeed);
             int t = all.TileCount, h = all.WindowHeight, w = all.WindowWidth;
             var trainSet = new TrainingSet(train.ToOneHotPlanar(), train.Windows.Count, t, h, w);

@@ -51,7 +51,7 @@ namespace VaeProcgen.Trainer.Training
                 var (run, state) = Checkpoint.ReadHeader(CheckpointPath);
                 if (run.DatasetFingerprint != data.Fingerprint)
                 {
-                    throw new Cli.UserErrorException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
+                    throw new TrainingException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
                 }
                 if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
                 Run = run;
@@ -61,9 +61,10 @@ namespace VaeProcgen.Trainer.Training
             var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count);
             using var model = new ConvVae(architecture);
             using var trainer = new VaeTrainer(model, Run.Options);
+            trainer.PoisonGradients = GradientPoisonForTests();
             if (resumed != null)
             {
-                Checkpoint.LoadWeights(CheckpointPath, model, trainer);
+                Checkpoint.LoadWeights(CheckpointPath, trainer);
                 trainer.State = resumed;
             }
             var tensorBoard = TensorBoardFolder == null ? null : torch.utils.tensorboard.SummaryWriter(TensorBoardFolder);
@@ -71,7 +72,7 @@ namespace VaeProcgen.Trainer.Training
             bool completed = trainer.Run(data.Train, data.Test, observer, metrics =>
             {
                 MetricsLog.Write(metricsPath, trainer.State.History);
-                Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
+                Checkpoint.Save(CheckpointPath, Run, trainer.State, trainer);
                 if (tensorBoard != null)
                 {
                     tensorBoard.add_scalar("loss/train", (float)metrics.TrainLoss, metrics.Epoch);
@@ -82,7 +83,7 @@ namespace VaeProcgen.Trainer.Training
             }, cancel);
             if (!completed)
             {
-                Checkpoint.Save(CheckpointPath, Run, trainer.State, model, trainer);
+                Checkpoint.Save(CheckpointPath, Run, trainer.State, trainer);
             }
             ExportMetadata metadata = Metadata(data);
             if (Run.Kind == ModelKind.Sprite && Run.PriorBandwidth >= 0)
@@ -91,6 +92,20 @@ namespace VaeProcgen.Trainer.Training
             }
             ModelWriter.Write(trainer.ExportModel, metadata, OutputFolder);
             return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
+        }
+
+        /// <summary>
+        /// Test hook (opt-in, off unless set): when this environment variable holds a step number, the gradients of
+        /// that Adam step and every later one are poisoned with NaN, so tests can drive the trainer's non-finite
+        /// defences through the real command line.
+        /// </summary>
+        public const string TestPoisonVariable = "VAEPROCGEN_TEST_POISON_GRADIENTS_FROM_STEP";
+
+        private static Func<long, bool>? GradientPoisonForTests()
+        {
+            string? text = Environment.GetEnvironmentVariable(TestPoisonVariable);
+            if (!long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long first)) return null;
+            return step => step >= first;
         }
 
         private ExportMetadata Metadata(PreparedData data) => new ExportMetadata

@@ -7,6 +7,8 @@ namespace VaeProcgen.Trainer.Training
     {
         /// <summary>Sprite default of <see cref="WeightDecay"/> (measured: see README, Quality).</summary>
         public const double SpriteWeightDecay = 0.2;
+        /// <summary>Command-line default of <see cref="GradientClipNorm"/> (measured: see README, Quality).</summary>
+        public const double DefaultGradientClipNorm = 0;
         /// <summary>Sprite default of <see cref="EmaDecay"/>.</summary>
         public const double SpriteEmaDecay = 0.998;
         /// <summary>Sprite default of <see cref="FinalLearningRateFraction"/>.</summary>
@@ -36,6 +38,8 @@ namespace VaeProcgen.Trainer.Training
         public bool FlipAugment { get; set; } = true;
         /// <summary>Decay of the exponential moving average of the weights that is evaluated and exported (0 = off).</summary>
         public double EmaDecay { get; set; }
+        /// <summary>Gradients whose joint L2 norm exceeds this are scaled down to it before the step; 0 = no clipping.</summary>
+        public double GradientClipNorm { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

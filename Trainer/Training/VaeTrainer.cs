@@ -11,7 +11,7 @@ namespace VaeProcgen.Trainer.Training
 {
     /// <summary>
     /// Trains a <see cref="ConvVae"/> with Adam on rec + beta * KL (linear KL warm-up, optional free bits,
-    /// cosine learning-rate decay). Every random draw is seeded from (seed, step), so a run continued from a
+    /// cosine learning-rate decay, gradient-norm clipping). Steps with non-finite loss or gradients are skipped. Every random draw is seeded from (seed, step), so a run continued from a
     /// checkpoint matches an uninterrupted one. Not thread-safe; one trainer per model.
     /// </summary>
     public sealed class VaeTrainer : IDisposable
@@ -61,10 +61,19 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>
         /// Runs from <see cref="State"/> to the last epoch. After each epoch, <paramref name="epochDone"/> is
         /// called (checkpoint, metrics). Returns false when cancelled; the state then points at the next batch.
+        /// A step whose loss or gradients are not finite is not applied (the optimizer and the weight average stay
+        /// untouched) and is counted in <see cref="EpochMetrics.SkippedSteps"/>; after
+        /// <see cref="SkippedStepsBeforeRestore"/> such steps in a row the trainer goes back to the state at the end
+        /// of the last finished epoch and replays from there, and when that happens more than
+        /// <see cref="MaximumRestores"/> times it stops.
         /// </summary>
+        /// <exception cref="TrainingDivergedException">Training kept producing non-finite values after restores.</exception>
         public bool Run(TrainingSet train, TrainingSet test, ITrainingObserver observer, Action<EpochMetrics> epochDone, CancellationToken cancel)
         {
             int batches = (train.Count + options.BatchSize - 1) / options.BatchSize;
+            TrainerSnapshot lastGood = TrainerSnapshot.Take(this);
+            int restores = 0;
+            int skippedInEpoch = 0;
             while (State.Epoch < options.Epochs)
             {
                 int epoch = State.Epoch;
@@ -72,6 +81,8 @@ namespace VaeProcgen.Trainer.Training
                 long[] order = SeedMixer.Permutation(train.Count, SeedMixer.Mix(options.Seed, ShuffleStream, epoch));
                 var clock = Stopwatch.StartNew();
                 model.train();
+                int skippedInARow = 0;
+                bool restored = false;
                 for (int b = State.NextBatch; b < batches; b++)
                 {
                     if (cancel.IsCancellationRequested)
@@ -82,12 +93,27 @@ namespace VaeProcgen.Trainer.Training
                     int start = b * options.BatchSize;
                     int count = Math.Min(options.BatchSize, train.Count - start);
                     double loss = Step(train, order, start, count, epoch, batches);
-                    State.EpochLossSum += loss * count;
-                    State.EpochItems += count;
                     State.NextBatch = b + 1;
                     State.GlobalStep++;
                     observer.BatchFinished(epoch + 1, b, loss);
+                    if (double.IsFinite(loss))
+                    {
+                        State.EpochLossSum += loss * count;
+                        State.EpochItems += count;
+                        skippedInARow = 0;
+                        continue;
+                    }
+                    skippedInEpoch++;
+                    if (++skippedInARow < SkippedStepsBeforeRestore) continue;
+                    if (++restores > MaximumRestores)
+                    {
+                        throw new TrainingDivergedException(epoch + 1, State.GlobalStep);
+                    }
+                    lastGood.Restore(this);
+                    restored = true;
+                    break;
                 }
+                if (restored) continue;
                 double seconds = State.EpochSeconds + clock.Elapsed.TotalSeconds;
                 var (rec, kl) = Evaluate(test);
                 var metrics = new EpochMetrics
@@ -99,6 +125,8 @@ namespace VaeProcgen.Trainer.Training
                     TestNegElbo = rec + kl,
                     Seconds = seconds,
                     SamplesPerSecond = State.EpochItems / Math.Max(1e-9, seconds),
+                    SkippedSteps = skippedInEpoch,
+                    MaxGradientNorm = LargestGradientNorm,
                 };
                 State.History.Add(metrics);
                 State.Epoch = epoch + 1;
@@ -106,11 +134,31 @@ namespace VaeProcgen.Trainer.Training
                 State.EpochLossSum = 0;
                 State.EpochItems = 0;
                 State.EpochSeconds = 0;
+                skippedInEpoch = 0;
+                LargestGradientNorm = 0;
                 observer.EpochFinished(metrics);
                 epochDone(metrics);
+                lastGood = TrainerSnapshot.Take(this);
             }
             return true;
         }
+
+        /// <summary>Non-finite steps in a row after which the trainer restores the last good state.</summary>
+        public const int SkippedStepsBeforeRestore = 3;
+
+        /// <summary>Restores allowed in one <see cref="Run"/> before it gives up with <see cref="TrainingDivergedException"/>.</summary>
+        public const int MaximumRestores = 2;
+
+        /// <summary>
+        /// Test hook: when set, called with the Adam step number after each backward pass; returning true
+        /// poisons that step's gradients with NaN, as a faulty native kernel would.
+        /// </summary>
+        internal Func<long, bool>? PoisonGradients { get; set; }
+
+        private double LargestGradientNorm { get; set; }
+
+        /// <summary>The live (optimized) model.</summary>
+        internal ConvVae LiveModel => model;
 
         private double Step(TrainingSet train, long[] order, int start, int count, int epoch, int batches)
         {
@@ -139,6 +187,25 @@ namespace VaeProcgen.Trainer.Training
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             optimizer.zero_grad();
             loss.backward();
+            if (PoisonGradients?.Invoke(State.GlobalStep) == true)
+            {
+                using var noGrad = no_grad();
+                liveParameters[0].grad!.fill_(float.NaN);
+            }
+            double lossValue = loss.item<float>();
+            double gradientNorm = GradientNorm();
+            if (!double.IsFinite(lossValue) || !double.IsFinite(gradientNorm))
+            {
+                optimizer.zero_grad();
+                return double.NaN;
+            }
+            LargestGradientNorm = Math.Max(LargestGradientNorm, gradientNorm);
+            if (options.GradientClipNorm > 0 && gradientNorm > options.GradientClipNorm)
+            {
+                using var noGrad = no_grad();
+                double scale = options.GradientClipNorm / gradientNorm;
+                foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
+            }
             optimizer.step();
             if (averaged != null)
             {
@@ -149,7 +216,15 @@ namespace VaeProcgen.Trainer.Training
                     averagedParameters[i].mul_(decay).add_(liveParameters[i], alpha: 1 - decay);
                 }
             }
-            return loss.item<float>();
+            return lossValue;
+        }
+
+        /// <summary>L2 norm of all gradients together; NaN or infinity when any gradient value is not finite.</summary>
+        private double GradientNorm()
+        {
+            using var scope = NewDisposeScope();
+            Tensor[] norms = liveParameters.Where(p => p.grad is not null).Select(p => p.grad!.norm()).ToArray();
+            return norms.Length == 0 ? 0 : stack(norms).norm().item<float>();
         }
 
         /// <summary>
