@@ -52,7 +52,15 @@ namespace VaeProcgen.Backends
             {
                 inputs[i].Span.CopyTo(binding.InputBuffers[i]);
             }
-            session.RunWithBinding(runOptions, binding.Binding);
+            try
+            {
+                session.RunWithBinding(runOptions, binding.Binding);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                // The core runtime does not know ONNX Runtime's exception type: hand it over as a failed run.
+                throw new InvalidOperationException(e.Message, e);
+            }
             for (int o = 0; o < outputs.Count; o++)
             {
                 binding.OutputBuffers[o].AsSpan(0, outputs[o].Length).CopyTo(outputs[o].Span);

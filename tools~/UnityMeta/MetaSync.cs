@@ -6,7 +6,10 @@ using System.Text.RegularExpressions;
 
 namespace VaeProcgen.Tools.UnityMeta
 {
-    /// <summary>Adds missing .meta files (and guard asmdefs) and reports meta problems. Never rewrites an existing meta.</summary>
+    /// <summary>
+    /// Adds missing .meta files and reports package problems. Never changes an existing GUID; the only metas it
+    /// rewrites are those of committed plugin binaries, whose importer settings the tool owns.
+    /// </summary>
     public static class MetaSync
     {
         private static readonly Regex GuidLine = new Regex(@"^guid: ([0-9a-f]{32})\s*$", RegexOptions.Multiline);
@@ -15,47 +18,64 @@ namespace VaeProcgen.Tools.UnityMeta
         public static IReadOnlyList<string> Sync(string repoRoot)
         {
             var written = new List<string>();
-            foreach (string folder in UnityImportScope.DotNetOnlyFolders)
+            IReadOnlyList<string> files = UnityImportScope.RepositoryFiles(repoRoot);
+            var folders = new HashSet<string>(Folders(files), StringComparer.Ordinal);
+            foreach (string path in UnityImportScope.VisiblePaths(files))
             {
-                if (!Directory.Exists(Path.Combine(repoRoot, folder))) continue;
-                string asmdef = folder + "/" + UnityImportScope.GuardAsmdefName(folder) + ".asmdef";
-                string full = Path.Combine(repoRoot, asmdef);
-                if (File.Exists(full)) continue;
-                File.WriteAllText(full, GuardAsmdefJson(UnityImportScope.GuardAsmdefName(folder)));
-                written.Add(asmdef);
-            }
-            var pluginsByPath = PluginLayout.All.ToDictionary(p => PluginLayout.PluginsFolder + "/" + p.RelativePath, StringComparer.Ordinal);
-            foreach (string path in UnityImportScope.PathsNeedingMeta(repoRoot))
-            {
+                if (!UnityImportScope.MayShip(path)) continue;
                 string metaPath = Path.Combine(repoRoot, path + ".meta");
-                if (File.Exists(metaPath)) continue;
-                pluginsByPath.TryGetValue(path, out PluginBinary? plugin);
-                bool isFolder = plugin == null && Directory.Exists(Path.Combine(repoRoot, path)) || IsPluginParentFolder(path);
-                Directory.CreateDirectory(Path.GetDirectoryName(metaPath)!);
-                File.WriteAllText(metaPath, MetaTemplates.For(path, isFolder, MetaTemplates.GuidForPath(path), plugin));
+                PluginBinary? plugin = CommittedPlugin(path);
+                string? existingGuid = File.Exists(metaPath) ? ReadGuid(metaPath) : null;
+                if (File.Exists(metaPath) && plugin == null) continue;
+                bool isFolder = folders.Contains(path) && plugin == null;
+                string text = MetaTemplates.For(path, isFolder, existingGuid ?? MetaTemplates.GuidForPath(path), plugin);
+                if (File.Exists(metaPath) && File.ReadAllText(metaPath) == text) continue;
+                WriteAtomically(metaPath, text);
                 written.Add(path + ".meta");
             }
             return written;
         }
 
-        private static bool IsPluginParentFolder(string path) =>
-            PluginLayout.All.Any(p => (PluginLayout.PluginsFolder + "/" + p.RelativePath).StartsWith(path + "/", StringComparison.Ordinal));
+        /// <summary>Writes the metas of plugins filled into <paramref name="pluginsFolder"/> (and of the folders on the way).</summary>
+        public static IReadOnlyList<string> WritePluginMetas(string pluginsFolder, IEnumerable<PluginBinary> plugins)
+        {
+            var written = new List<string>();
+            foreach (PluginBinary plugin in plugins)
+            {
+                string[] parts = plugin.RelativePath.Split('/');
+                for (int i = 1; i <= parts.Length; i++)
+                {
+                    string relative = string.Join("/", parts, 0, i);
+                    string metaPath = Path.Combine(pluginsFolder, relative + ".meta");
+                    bool isPlugin = i == parts.Length;
+                    if (!isPlugin && File.Exists(metaPath)) continue;
+                    string repoPath = PluginLayout.PluginsFolder + "/" + relative;
+                    string? guid = File.Exists(metaPath) ? ReadGuid(metaPath) : null;
+                    WriteAtomically(metaPath, MetaTemplates.For(repoPath, !isPlugin, guid ?? MetaTemplates.GuidForPath(repoPath), isPlugin ? plugin : null));
+                    written.Add(relative + ".meta");
+                }
+            }
+            return written;
+        }
 
-        /// <summary>JSON of an asmdef that Unity never compiles (its define constraint is never set).</summary>
-        public static string GuardAsmdefJson(string name) =>
-            "{\n" +
-            $"    \"name\": \"{name}\",\n" +
-            "    \"references\": [],\n" +
-            "    \"includePlatforms\": [],\n" +
-            "    \"excludePlatforms\": [],\n" +
-            "    \"allowUnsafeCode\": false,\n" +
-            "    \"overrideReferences\": true,\n" +
-            "    \"precompiledReferences\": [],\n" +
-            "    \"autoReferenced\": false,\n" +
-            $"    \"defineConstraints\": [\n        \"{UnityImportScope.DotNetOnlyDefine}\"\n    ],\n" +
-            "    \"versionDefines\": [],\n" +
-            "    \"noEngineReferences\": true\n" +
-            "}\n";
+        private static PluginBinary? CommittedPlugin(string path) =>
+            PluginLayout.All.FirstOrDefault(p => p.Committed && PluginLayout.PluginsFolder + "/" + p.RelativePath == path);
+
+        private static IEnumerable<string> Folders(IEnumerable<string> files)
+        {
+            foreach (string file in files)
+            {
+                for (int slash = file.IndexOf('/'); slash > 0; slash = file.IndexOf('/', slash + 1)) yield return file.Substring(0, slash);
+            }
+        }
+
+        private static void WriteAtomically(string path, string text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            string temp = path + ".tmp";
+            File.WriteAllText(temp, text);
+            File.Move(temp, path, overwrite: true);
+        }
 
         /// <summary>The GUID in a meta file, or null when it has none or a malformed one.</summary>
         public static string? ReadGuid(string metaPath)
@@ -65,53 +85,62 @@ namespace VaeProcgen.Tools.UnityMeta
         }
 
         /// <summary>
-        /// Human-readable problems: a path in scope without meta, a meta without its file (plugin metas excepted,
-        /// their binaries are filled later), a malformed GUID, two metas sharing a GUID.
+        /// One line per problem: a visible path that should not ship, a visible path without meta, a meta without its
+        /// asset (Unity warns about those), a malformed GUID, two metas sharing a GUID.
         /// </summary>
         public static IReadOnlyList<string> FindProblems(string repoRoot)
         {
             var problems = new List<string>();
-            var expected = new HashSet<string>(UnityImportScope.PathsNeedingMeta(repoRoot), StringComparer.Ordinal);
-            foreach (string path in expected.OrderBy(p => p, StringComparer.Ordinal))
+            IReadOnlyList<string> files = UnityImportScope.RepositoryFiles(repoRoot);
+            var fileSet = new HashSet<string>(files, StringComparer.Ordinal);
+            IReadOnlyList<string> visible = UnityImportScope.VisiblePaths(files);
+            var visibleSet = new HashSet<string>(visible, StringComparer.Ordinal);
+            foreach (string path in visible)
             {
-                if (!File.Exists(Path.Combine(repoRoot, path + ".meta"))) problems.Add($"missing meta: {path}.meta");
+                if (!UnityImportScope.MayShip(path))
+                {
+                    if (!visibleSet.Contains(ParentOf(path)) || UnityImportScope.MayShip(ParentOf(path)))
+                    {
+                        problems.Add($"visible to Unity but not part of the package: {path} (move it under a folder whose name ends in '~', e.g. Trainer/Source~ or Tests/Source~)");
+                    }
+                    continue;
+                }
+                if (!fileSet.Contains(path + ".meta")) problems.Add($"missing meta: {path}.meta (run `dotnet run --project tools~/UnityMeta` and commit it)");
             }
             var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (string meta in EnumerateScopedMetas(repoRoot))
+            foreach (string meta in ScopedMetas(files))
             {
-                string relative = UnityImportScope.ToRelative(repoRoot, meta);
-                string asset = relative.Substring(0, relative.Length - ".meta".Length);
-                bool exists = File.Exists(Path.Combine(repoRoot, asset)) || Directory.Exists(Path.Combine(repoRoot, asset));
-                if (!exists && !expected.Contains(asset)) problems.Add($"meta without file: {relative}");
-                string? guid = ReadGuid(meta);
-                if (guid == null) { problems.Add($"no valid guid (32 lowercase hex) in {relative}"); continue; }
-                if (owners.TryGetValue(guid, out string? other)) problems.Add($"duplicate guid {guid}: {other} and {relative}");
-                else owners[guid] = relative;
+                string asset = meta.Substring(0, meta.Length - ".meta".Length);
+                if (!visibleSet.Contains(asset)) problems.Add($"meta without file: {meta} (Unity warns about it; delete it)");
+                string? guid = ReadGuid(Path.Combine(repoRoot, meta));
+                if (guid == null) { problems.Add($"no valid guid (32 lowercase hex) in {meta}"); continue; }
+                if (owners.TryGetValue(guid, out string? other)) problems.Add($"duplicate guid {guid}: {other} and {meta}");
+                else owners[guid] = meta;
             }
             return problems;
         }
 
-        /// <summary>Every .meta file Unity (or a sample import) would see, skipping hidden and '~' folders except Samples~.</summary>
-        public static IEnumerable<string> EnumerateScopedMetas(string repoRoot)
+        private static string ParentOf(string path) => path.Contains('/') ? path.Substring(0, path.LastIndexOf('/')) : "";
+
+        /// <summary>Metas Unity (or a sample import) reads: those whose folder is visible, or inside Samples~.</summary>
+        public static IEnumerable<string> ScopedMetas(IEnumerable<string> files)
         {
-            foreach (string file in Directory.EnumerateFiles(repoRoot, "*.meta")) yield return file;
-            foreach (string folder in Directory.EnumerateDirectories(repoRoot))
+            foreach (string file in files)
             {
-                string name = Path.GetFileName(folder);
-                if (UnityImportScope.IsIgnoredByUnity(name) && name != "Samples~") continue;
-                foreach (string file in EnumerateMetasBelow(folder)) yield return file;
+                if (!file.EndsWith(".meta", StringComparison.Ordinal)) continue;
+                string[] parts = file.Split('/');
+                bool hidden = false;
+                for (int i = 0; i < parts.Length - 1; i++)
+                {
+                    if (i == 0 && parts[0] == UnityImportScope.SamplesFolder) continue;
+                    if (UnityImportScope.IsIgnoredByUnity(parts[i]) || UnityImportScope.IsBundleFolder(parts[i])) { hidden = true; break; }
+                }
+                if (!hidden && !UnityImportScope.IsIgnoredByUnity(parts[parts.Length - 1])) yield return file;
             }
         }
 
-        private static IEnumerable<string> EnumerateMetasBelow(string folder)
-        {
-            foreach (string file in Directory.EnumerateFiles(folder, "*.meta")) yield return file;
-            foreach (string sub in Directory.EnumerateDirectories(folder))
-            {
-                string name = Path.GetFileName(sub);
-                if (UnityImportScope.IsIgnoredByUnity(name) || UnityImportScope.IsBundleFolder(name)) continue;
-                foreach (string file in EnumerateMetasBelow(sub)) yield return file;
-            }
-        }
+        /// <summary>Every .meta Unity would read in <paramref name="repoRoot"/>, as full paths.</summary>
+        public static IEnumerable<string> EnumerateScopedMetas(string repoRoot) =>
+            ScopedMetas(UnityImportScope.RepositoryFiles(repoRoot)).Select(m => Path.Combine(repoRoot, m));
     }
 }

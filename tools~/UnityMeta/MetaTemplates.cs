@@ -81,8 +81,12 @@ namespace VaeProcgen.Tools.UnityMeta
         {
             bool managed = plugin.Target == PluginTarget.AllPlatforms;
             text.Append("PluginImporter:\n  externalObjects: {}\n  serializedVersion: 2\n  iconMap: {}\n  executionOrder: {}\n");
-            text.Append("  defineConstraints: []\n  isPreloaded: 0\n  isOverridable: ").Append(managed ? "1" : "0").Append('\n');
-            text.Append("  isExplicitlyReferenced: 0\n  validateReferences: 1\n  platformData:\n");
+            if (plugin.ExcludeDefine == null) text.Append("  defineConstraints: []\n");
+            else text.Append("  defineConstraints:\n  - '!").Append(plugin.ExcludeDefine).Append("'\n");
+            text.Append("  isPreloaded: 0\n  isOverridable: ").Append(managed ? "1" : "0").Append('\n');
+            // Managed plugins are referenced only by the asmdefs that list them (precompiledReferences), never by
+            // every user assembly: a project with its own copy keeps working.
+            text.Append("  isExplicitlyReferenced: ").Append(managed ? "1" : "0").Append("\n  validateReferences: 1\n  platformData:\n");
             AppendPlatform(text, "Any", "", managed, managed ? ExcludeNone() : new List<(string, string)>());
             foreach (var (group, name) in Platforms)
             {

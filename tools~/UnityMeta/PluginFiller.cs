@@ -24,7 +24,7 @@ namespace VaeProcgen.Tools.UnityMeta
         /// <summary>Runs `dotnet restore` on the runtime project so its packages land in the cache.</summary>
         public static void RestoreRuntime(string repoRoot)
         {
-            var start = new ProcessStartInfo("dotnet", $"restore \"{Path.Combine(repoRoot, "Runtime", "VaeProcgen.Runtime.csproj")}\"") { UseShellExecute = false };
+            var start = new ProcessStartInfo("dotnet", $"restore \"{Path.Combine(repoRoot, "Runtime", "OnnxRuntime", "VaeProcgen.Runtime.OnnxRuntime.csproj")}\"") { UseShellExecute = false };
             using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
             process.WaitForExit();
             if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet restore failed with exit code {process.ExitCode}");
@@ -58,6 +58,8 @@ namespace VaeProcgen.Tools.UnityMeta
                 }
                 written.Add(plugin.RelativePath);
             }
+            // The offline ONNX Runtime plugins are not in git, so neither are their metas: write them next to the binaries.
+            written.AddRange(MetaSync.WritePluginMetas(pluginsFolder, PluginLayout.All.Where(p => !p.Committed)));
             return written;
         }
 

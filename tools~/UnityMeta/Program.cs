@@ -5,10 +5,11 @@ using System.IO;
 namespace VaeProcgen.Tools.UnityMeta
 {
     /// <summary>
-    /// dotnet run --project tools/UnityMeta -- [meta|check|plugins] [--root DIR] [--out DIR] [--nuget-cache DIR]
-    ///   meta     add missing .meta files and guard asmdefs (default; keeps existing GUIDs)
-    ///   check    list meta problems, exit 1 when there are any
-    ///   plugins  copy ONNX Runtime / MathNet binaries from the NuGet cache into Runtime/Plugins (restores first if needed)
+    /// dotnet run --project tools~/UnityMeta -- [meta|check|plugins] [--root DIR] [--out DIR] [--nuget-cache DIR]
+    ///   meta     add missing .meta files (default; keeps existing GUIDs, refreshes committed plugin importer settings)
+    ///   check    list package problems (visible files that should not ship, missing or orphan metas, duplicate GUIDs); exit 1 when there are any
+    ///   plugins  offline route: copy the ONNX Runtime binaries from the NuGet cache into Runtime/Plugins/OnnxRuntime
+    ///            (git-ignored) with their metas (restores first if needed)
     /// </summary>
     internal static class Program
     {

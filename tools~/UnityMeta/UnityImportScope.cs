@@ -1,108 +1,123 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Linq;
 
 namespace VaeProcgen.Tools.UnityMeta
 {
     /// <summary>
-    /// Which paths of the repository Unity imports when the repo root is installed as a package, and which
-    /// of them must carry committed .meta files.
-    /// Unity skips hidden entries (name starts with '.') and entries whose name ends in '~' (bin~, obj~, Samples~).
-    /// Samples~ is still given metas because Package Manager copies it into Assets/ when a sample is imported.
+    /// What Unity sees when the repository root is installed as a package, by Unity's own rules: it skips every
+    /// file and folder whose name starts with '.' or ends with '~', folders named cvs and files ending in .tmp, and it
+    /// imports a .framework/.bundle folder as one asset. Everything else needs a committed .meta (a git or tarball
+    /// package is immutable: Unity ignores a file without one and logs a warning). Samples~ is hidden too, but
+    /// Package Manager copies its content into Assets/ when a sample is imported, so it keeps its metas.
+    /// The files considered are those a fresh clone has: tracked plus untracked-but-not-ignored (git), or every
+    /// file on disk when git is not available.
     /// </summary>
     public static class UnityImportScope
     {
-        /// <summary>Define symbol that no Unity project sets: assemblies constrained on it are never compiled.</summary>
-        public const string DotNetOnlyDefine = "VAEPROCGEN_DOTNET_ONLY";
+        /// <summary>The hidden folder whose content is imported into user projects as samples.</summary>
+        public const string SamplesFolder = "Samples~";
 
-        /// <summary>Root files that ship with the package and get metas.</summary>
+        /// <summary>Root files that ship with the package (or must stay at the root) and carry a meta.</summary>
         public static readonly IReadOnlyList<string> RootFiles = new[]
         {
-            "package.json", "README.md", "CHANGELOG.md", "LICENSE.md",
+            "package.json", "README.md", "CHANGELOG.md", "LICENSE.md", "Third Party Notices.md",
             "VaeProcgen.sln", "Directory.Build.props", "Directory.Build.targets",
         };
 
-        /// <summary>Folders whose whole content Unity imports and that must have a meta for every file and folder.</summary>
-        public static readonly IReadOnlyList<string> FullyImportedFolders = new[] { "Runtime", "Samples~", "docs" };
+        /// <summary>The folder whose whole content is the Unity package's code.</summary>
+        public const string RuntimeFolder = "Runtime";
 
         /// <summary>
-        /// .NET-only folders (trainer, tests, tools, console sample). They get a folder meta and a guard asmdef
-        /// whose define constraint is never set, so Unity compiles none of their C#. Their other files carry no
-        /// meta: an immutable (git or tarball) package ignores such files; an embedded copy gets metas from
-        /// Unity and the guard asmdef still keeps the code out of compilation.
+        /// Top-level folders that must keep their names (the product layout) but whose content is hidden from Unity,
+        /// with the few visible entries they may hold: the project file (so `dotnet run --project Trainer` works) or a
+        /// pointer for Unity users. Everything else in them lives under a folder ending in '~' (Trainer/Source~, ...).
         /// </summary>
-        public static readonly IReadOnlyList<string> DotNetOnlyFolders = new[] { "Trainer", "Tests", "tools", "build", "Samples/ConsoleSample" };
+        public static readonly IReadOnlyDictionary<string, string[]> ContainerFolders = new Dictionary<string, string[]>
+        {
+            ["Trainer"] = new[] { "Trainer/VaeProcgen.Trainer.csproj" },
+            ["Tests"] = new[] { "Tests/VaeProcgen.Tests.csproj" },
+            ["Samples"] = new[] { "Samples/README.md" },
+        };
 
-        /// <summary>Plain folders that only hold other scoped folders.</summary>
-        public static readonly IReadOnlyList<string> ContainerFolders = new[] { "Samples" };
+        /// <summary>True for names Unity never imports.</summary>
+        public static bool IsIgnoredByUnity(string name) =>
+            name.StartsWith(".", StringComparison.Ordinal) || name.EndsWith("~", StringComparison.Ordinal)
+            || string.Equals(name, "cvs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>Name of the guard asmdef put in a .NET-only folder, e.g. VaeProcgen.DotNetOnly.Samples.ConsoleSample.asmdef.</summary>
-        public static string GuardAsmdefName(string dotNetOnlyFolder) => "VaeProcgen.DotNetOnly." + dotNetOnlyFolder.Replace('/', '.');
-
-        /// <summary>True for names Unity never imports (hidden or ending in '~').</summary>
-        public static bool IsIgnoredByUnity(string name) => name.StartsWith(".", StringComparison.Ordinal) || name.EndsWith("~", StringComparison.Ordinal);
-
-        /// <summary>
-        /// Unity folders imported as one asset (macOS/iOS bundles): they get a meta, their content does not.
-        /// </summary>
+        /// <summary>Unity folders imported as one asset (macOS/iOS bundles): they get a meta, their content does not.</summary>
         public static bool IsBundleFolder(string name) =>
             name.EndsWith(".framework", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".bundle", StringComparison.OrdinalIgnoreCase)
             || name.EndsWith(".xcframework", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
-        /// Every repo-relative path (forward slashes) that must have a committed meta and exists on disk,
-        /// plus the plugin binaries of <see cref="PluginLayout"/>, whose metas are committed even though the
-        /// binaries themselves are filled in later.
+        /// Repo-relative files (forward slashes) of a fresh clone: git's tracked and untracked-but-not-ignored files
+        /// that exist on disk; every file on disk (build output folders excluded by name) when git is unavailable.
         /// </summary>
-        public static IEnumerable<string> PathsNeedingMeta(string repoRoot)
+        public static IReadOnlyList<string> RepositoryFiles(string repoRoot)
         {
-            var paths = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (string file in RootFiles)
-            {
-                if (File.Exists(Path.Combine(repoRoot, file))) paths.Add(file);
-            }
-            foreach (string folder in FullyImportedFolders)
-            {
-                string full = Path.Combine(repoRoot, folder);
-                if (!Directory.Exists(full)) continue;
-                // Samples~ itself is hidden from Unity; only its content is copied into projects.
-                if (!IsIgnoredByUnity(folder)) paths.Add(folder);
-                AddTree(repoRoot, full, paths);
-            }
-            foreach (string folder in ContainerFolders.Concat(DotNetOnlyFolders))
-            {
-                string full = Path.Combine(repoRoot, folder);
-                if (!Directory.Exists(full)) continue;
-                paths.Add(folder);
-            }
-            foreach (string folder in DotNetOnlyFolders)
-            {
-                string asmdef = folder + "/" + GuardAsmdefName(folder) + ".asmdef";
-                if (File.Exists(Path.Combine(repoRoot, asmdef))) paths.Add(asmdef);
-            }
-            foreach (PluginBinary plugin in PluginLayout.All)
-            {
-                string relative = PluginLayout.PluginsFolder + "/" + plugin.RelativePath;
-                paths.Add(relative);
-                // Folders on the way to a plugin exist in git through the plugin metas they hold.
-                for (int slash = relative.LastIndexOf('/'); slash > 0; slash = relative.LastIndexOf('/', slash - 1))
-                {
-                    paths.Add(relative.Substring(0, slash));
-                }
-            }
-            return paths;
+            List<string>? fromGit = GitFiles(repoRoot);
+            if (fromGit != null) return fromGit.Where(f => File.Exists(Path.Combine(repoRoot, f)) || Directory.Exists(Path.Combine(repoRoot, f))).ToList();
+            return Directory.EnumerateFiles(repoRoot, "*", SearchOption.AllDirectories)
+                .Select(f => ToRelative(repoRoot, f))
+                .Where(f => !f.Split('/').Any(part => part == ".git" || part == "bin~" || part == "obj~"))
+                .ToList();
         }
 
-        private static void AddTree(string repoRoot, string folder, ISet<string> paths)
+        private static List<string>? GitFiles(string repoRoot)
         {
-            foreach (string entry in Directory.EnumerateFileSystemEntries(folder))
+            if (!File.Exists(Path.Combine(repoRoot, ".git")) && !Directory.Exists(Path.Combine(repoRoot, ".git"))) return null;
+            try
             {
-                string name = Path.GetFileName(entry);
-                if (IsIgnoredByUnity(name) || name.EndsWith(".meta", StringComparison.Ordinal)) continue;
-                paths.Add(ToRelative(repoRoot, entry));
-                if (Directory.Exists(entry) && !IsBundleFolder(name)) AddTree(repoRoot, entry, paths);
+                var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+                foreach (string arg in new[] { "-C", repoRoot, "ls-files", "-z", "--cached", "--others", "--exclude-standard" }) start.ArgumentList.Add(arg);
+                using Process process = Process.Start(start)!;
+                string output = process.StandardOutput.ReadToEnd();
+                process.StandardError.ReadToEnd();
+                process.WaitForExit();
+                if (process.ExitCode != 0) return null;
+                return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
             }
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception || e is InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Every path Unity imports (files and folders, without .meta files), or that a sample import copies into a
+        /// project (content of Samples~). Each needs a meta. Content of bundle folders is left out.
+        /// </summary>
+        public static IReadOnlyList<string> VisiblePaths(string repoRoot) => VisiblePaths(RepositoryFiles(repoRoot));
+
+        /// <summary><see cref="VisiblePaths(string)"/> over a given file list.</summary>
+        public static IReadOnlyList<string> VisiblePaths(IEnumerable<string> files)
+        {
+            var paths = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (string file in files)
+            {
+                if (file.EndsWith(".meta", StringComparison.Ordinal)) continue;
+                string[] parts = file.Split('/');
+                bool samples = parts[0] == SamplesFolder;
+                for (int i = 0; i < parts.Length; i++)
+                {
+                    if (!(samples && i == 0) && IsIgnoredByUnity(parts[i])) break;
+                    if (!(samples && i == 0)) paths.Add(string.Join("/", parts, 0, i + 1));
+                    if (i < parts.Length - 1 && IsBundleFolder(parts[i])) break;
+                }
+            }
+            return paths.ToList();
+        }
+
+        /// <summary>True when a visible path belongs in the package (runtime, samples, root files, allowed container entries).</summary>
+        public static bool MayShip(string path)
+        {
+            string top = path.Split('/')[0];
+            if (top == RuntimeFolder || top == SamplesFolder) return true;
+            if (!path.Contains('/')) return RootFiles.Contains(path) || ContainerFolders.ContainsKey(path);
+            return ContainerFolders.TryGetValue(top, out string[]? allowed) && allowed.Contains(path);
         }
 
         /// <summary>Repo-relative path with forward slashes.</summary>

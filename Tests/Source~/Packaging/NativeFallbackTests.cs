@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using NUnit.Framework;
 
 namespace VaeProcgen.Tests.Packaging
@@ -12,11 +13,23 @@ namespace VaeProcgen.Tests.Packaging
     [TestFixture]
     public sealed class NativeFallbackTests
     {
-        private static readonly string[] ManagedFiles =
+        private static readonly string[] CoreFiles =
         {
-            "ConsoleSample.dll", "ConsoleSample.runtimeconfig.json", "VaeProcgen.Runtime.dll",
-            "Microsoft.ML.OnnxRuntime.dll", "MathNet.Numerics.dll", "System.Numerics.Tensors.dll",
+            "ConsoleSample.dll", "ConsoleSample.runtimeconfig.json", "VaeProcgen.Runtime.dll", "MathNet.Numerics.dll", "System.Numerics.Tensors.dll",
         };
+
+        private static readonly string[] OnnxRuntimeBackendFiles = { "VaeProcgen.Runtime.OnnxRuntime.dll", "Microsoft.ML.OnnxRuntime.dll" };
+
+        private static string App(string root, string name, bool withBackendAssembly)
+        {
+            string app = Path.Combine(root, name);
+            Directory.CreateDirectory(app);
+            foreach (string file in withBackendAssembly ? CoreFiles.Concat(OnnxRuntimeBackendFiles) : CoreFiles)
+            {
+                File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, file), Path.Combine(app, file));
+            }
+            return app;
+        }
 
         private static (int ExitCode, string Output) RunSample(string appFolder, string modelDir, string outDir, string backend)
         {
@@ -34,12 +47,7 @@ namespace VaeProcgen.Tests.Packaging
             string root = Path.Combine(Path.GetTempPath(), "vaeprocgen-fallback-" + Guid.NewGuid().ToString("N"));
             try
             {
-                string app = Path.Combine(root, "app");
-                Directory.CreateDirectory(app);
-                foreach (string file in ManagedFiles)
-                {
-                    File.Copy(Path.Combine(TestContext.CurrentContext.TestDirectory, file), Path.Combine(app, file));
-                }
+                string app = App(root, "app", withBackendAssembly: true);
                 Assert.That(Directory.GetFiles(app, "*onnxruntime.so*", SearchOption.AllDirectories), Is.Empty);
                 string modelDir = ConsoleSampleTests.WriteFixtureModel(Path.Combine(root, "model"));
 
@@ -52,6 +60,15 @@ namespace VaeProcgen.Tests.Packaging
                 Assert.That(native.ExitCode, Is.EqualTo(1), native.Output);
                 Assert.That(native.Output, Does.Contain("ONNX Runtime native library could not be loaded"));
                 Assert.That(native.Output, Does.Not.Contain("   at "), "one sentence, no stack trace");
+
+                string core = App(root, "core-only", withBackendAssembly: false);
+                var coreAuto = RunSample(core, modelDir, Path.Combine(root, "core-auto"), "auto");
+                Assert.That(coreAuto.ExitCode, Is.EqualTo(0), coreAuto.Output);
+                Assert.That(coreAuto.Output, Does.Contain("on Managed"), "without VaeProcgen.Runtime.OnnxRuntime, Auto is managed");
+                var coreNative = RunSample(core, modelDir, Path.Combine(root, "core-native"), "onnxruntime");
+                Assert.That(coreNative.ExitCode, Is.EqualTo(1), coreNative.Output);
+                Assert.That(coreNative.Output, Does.Contain("needs the VaeProcgen.Runtime.OnnxRuntime assembly"));
+                Assert.That(coreNative.Output, Does.Not.Contain("   at "), "one sentence, no stack trace");
 
                 var withNative = RunSample(TestContext.CurrentContext.TestDirectory, modelDir, Path.Combine(root, "with-native"), "auto");
                 Assert.That(withNative.ExitCode, Is.EqualTo(0), withNative.Output);

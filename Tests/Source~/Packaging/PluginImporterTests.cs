@@ -16,13 +16,13 @@ namespace VaeProcgen.Tests.Packaging
         // Written out here, independently of the tool's tables: where each binary must load.
         private static readonly Dictionary<string, (string[] Platforms, string? EditorOs)> Expected = new Dictionary<string, (string[], string?)>
         {
-            ["Managed/Microsoft.ML.OnnxRuntime.dll"] = (AllPlatforms, null),
+            ["OnnxRuntime/Managed/Microsoft.ML.OnnxRuntime.dll"] = (AllPlatforms, null),
             ["Managed/MathNet.Numerics.dll"] = (AllPlatforms, null),
-            ["Windows/x86_64/onnxruntime.dll"] = (new[] { "Editor", "Standalone:Win64" }, "Windows"),
-            ["Linux/x86_64/libonnxruntime.so"] = (new[] { "Editor", "Standalone:Linux64" }, "Linux"),
-            ["macOS/arm64/libonnxruntime.dylib"] = (new[] { "Editor", "Standalone:OSXUniversal" }, "OSX"),
-            ["Android/arm64-v8a/libonnxruntime.so"] = (new[] { "Android" }, null),
-            ["iOS/onnxruntime.framework"] = (new[] { "iPhone" }, null),
+            ["OnnxRuntime/Windows/x86_64/onnxruntime.dll"] = (new[] { "Editor", "Standalone:Win64" }, "Windows"),
+            ["OnnxRuntime/Linux/x86_64/libonnxruntime.so"] = (new[] { "Editor", "Standalone:Linux64" }, "Linux"),
+            ["OnnxRuntime/macOS/arm64/libonnxruntime.dylib"] = (new[] { "Editor", "Standalone:OSXUniversal" }, "OSX"),
+            ["OnnxRuntime/Android/arm64-v8a/libonnxruntime.so"] = (new[] { "Android" }, null),
+            ["OnnxRuntime/iOS/onnxruntime.framework"] = (new[] { "iPhone" }, null),
         };
 
         private string pluginsFolder = "";
@@ -46,32 +46,36 @@ namespace VaeProcgen.Tests.Packaging
         public void ToolProducesExactlyTheExpectedBinaries()
         {
             var produced = new List<string>();
-            foreach (string file in Directory.EnumerateFiles(pluginsFolder, "*", SearchOption.AllDirectories))
+            foreach (string file in Directory.EnumerateFiles(pluginsFolder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".meta")))
             {
                 string relative = Path.GetRelativePath(pluginsFolder, file).Replace('\\', '/');
                 int bundle = relative.IndexOf(".framework/", StringComparison.Ordinal);
                 produced.Add(bundle >= 0 ? relative.Substring(0, bundle + ".framework".Length) : relative);
             }
             Assert.That(produced.Distinct().OrderBy(p => p), Is.EqualTo(Expected.Keys.OrderBy(p => p)));
-            Assert.That(File.Exists(Path.Combine(pluginsFolder, "iOS/onnxruntime.framework/onnxruntime")), "the framework holds its binary");
-            Assert.That(new FileInfo(Path.Combine(pluginsFolder, "Android/arm64-v8a/libonnxruntime.so")).Length, Is.GreaterThan(1_000_000));
+            Assert.That(File.Exists(Path.Combine(pluginsFolder, "OnnxRuntime/iOS/onnxruntime.framework/onnxruntime")), "the framework holds its binary");
+            Assert.That(new FileInfo(Path.Combine(pluginsFolder, "OnnxRuntime/Android/arm64-v8a/libonnxruntime.so")).Length, Is.GreaterThan(1_000_000));
         }
 
         [Test]
         public void NativeLibrariesHaveTheRightBinaryFormat()
         {
-            Assert.That(Magic("Linux/x86_64/libonnxruntime.so"), Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }));
-            Assert.That(Magic("Android/arm64-v8a/libonnxruntime.so"), Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }));
-            Assert.That(Magic("Windows/x86_64/onnxruntime.dll").Take(2), Is.EqualTo(new[] { (byte)'M', (byte)'Z' }));
+            Assert.That(Magic("OnnxRuntime/Linux/x86_64/libonnxruntime.so"), Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }));
+            Assert.That(Magic("OnnxRuntime/Android/arm64-v8a/libonnxruntime.so"), Is.EqualTo(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }));
+            Assert.That(Magic("OnnxRuntime/Windows/x86_64/onnxruntime.dll").Take(2), Is.EqualTo(new[] { (byte)'M', (byte)'Z' }));
             Assert.That(Magic("Managed/MathNet.Numerics.dll").Take(2), Is.EqualTo(new[] { (byte)'M', (byte)'Z' }));
-            Assert.That(Magic("macOS/arm64/libonnxruntime.dylib"), Is.EqualTo(new byte[] { 0xCF, 0xFA, 0xED, 0xFE }), "64-bit Mach-O");
+            Assert.That(Magic("OnnxRuntime/macOS/arm64/libonnxruntime.dylib"), Is.EqualTo(new byte[] { 0xCF, 0xFA, 0xED, 0xFE }), "64-bit Mach-O");
         }
 
         [TestCaseSource(nameof(ExpectedPaths))]
-        public void CommittedMetaEnablesTheBinaryExactlyOnItsPlatforms(string relativePath)
+        public void MetaEnablesTheBinaryExactlyOnItsPlatforms(string relativePath)
         {
-            string meta = RepoPaths.Of(Path.Combine(PluginLayout.PluginsFolder, relativePath) + ".meta");
-            Assert.That(File.Exists(meta), $"{meta} is committed");
+            // MathNet's meta is committed next to the committed dll; the ONNX Runtime metas are written by `plugins`.
+            bool committed = relativePath.StartsWith("Managed/");
+            string meta = committed ? RepoPaths.Of(Path.Combine(PluginLayout.PluginsFolder, relativePath) + ".meta") : Path.Combine(pluginsFolder, relativePath + ".meta");
+            Assert.That(File.Exists(meta), $"{meta} exists");
+            Assert.That(File.ReadAllText(meta), Does.Contain(managedOnly(relativePath) ? "isExplicitlyReferenced: 1" : "isExplicitlyReferenced: 0"),
+                "managed plugins are referenced only by the asmdefs that list them");
             var importer = ParsePluginMeta(File.ReadAllText(meta));
             var (platforms, editorOs) = Expected[relativePath];
             bool managed = platforms.Length == AllPlatforms.Length;
@@ -88,19 +92,25 @@ namespace VaeProcgen.Tests.Packaging
             {
                 Assert.That(importer.Settings["Editor"]["OS"], Is.EqualTo(editorOs));
             }
-            if (relativePath.StartsWith("Android/")) Assert.That(importer.Settings["Android"]["CPU"], Is.EqualTo("ARM64"));
-            if (relativePath.StartsWith("iOS/")) Assert.That(importer.Settings["iPhone"]["AddToEmbeddedBinaries"], Is.EqualTo("true"));
+            if (relativePath.StartsWith("OnnxRuntime/Android/")) Assert.That(importer.Settings["Android"]["CPU"], Is.EqualTo("ARM64"));
+            if (relativePath.StartsWith("OnnxRuntime/iOS/")) Assert.That(importer.Settings["iPhone"]["AddToEmbeddedBinaries"], Is.EqualTo("true"));
         }
 
         [Test]
-        public void PluginBinariesAreIgnoredByGitButTheirMetasAreNot()
+        public void OfflineOnnxRuntimePluginsAreIgnoredByGitAndTheCommittedMathNetMatchesNuGet()
         {
             string gitignore = File.ReadAllText(RepoPaths.Of(".gitignore"));
-            Assert.That(gitignore, Does.Contain("Runtime/Plugins/**/*.dll").And.Contain("Runtime/Plugins/**/*.so").And.Contain("Runtime/Plugins/**/*.dylib"));
+            Assert.That(gitignore, Does.Contain("Runtime/Plugins/OnnxRuntime/").And.Contain("Runtime/Plugins/OnnxRuntime.meta"));
             Assert.That(gitignore, Does.Not.Contain("*.meta"));
+            Assert.That(File.ReadAllBytes(RepoPaths.Of("Runtime/Plugins/Managed/MathNet.Numerics.dll")),
+                Is.EqualTo(File.ReadAllBytes(Path.Combine(pluginsFolder, "Managed/MathNet.Numerics.dll"))), "the committed dll is the NuGet package's netstandard2.0 build");
+            Assert.That(File.ReadAllText(RepoPaths.Of("Runtime/Plugins/Managed/MathNet.Numerics.dll.meta")), Does.Contain("'!" + PluginLayout.ExternalMathNetDefine + "'"),
+                "a project with its own MathNet can drop ours with a scripting define");
         }
 
         private static IEnumerable<string> ExpectedPaths() => Expected.Keys;
+
+        private static bool managedOnly(string relativePath) => relativePath.EndsWith(".dll") && relativePath.Contains("Managed/");
 
         private byte[] Magic(string relativePath)
         {

@@ -39,16 +39,42 @@ namespace VaeProcgen.Tests.Packaging
             Assert.That(typeof(ProjectFileTests).Assembly.Location.Replace('\\', '/'), Does.Contain("/bin~/"));
         }
 
-        [Test]
-        public void RuntimePackageHasNuGetMetadata()
+        [TestCase("Runtime/VaeProcgen.Runtime.csproj", "VaeProcgen.Runtime")]
+        [TestCase("Runtime/OnnxRuntime/VaeProcgen.Runtime.OnnxRuntime.csproj", "VaeProcgen.Runtime.OnnxRuntime")]
+        public void RuntimePackagesHaveNuGetMetadata(string project, string id)
         {
-            const string project = "Runtime/VaeProcgen.Runtime.csproj";
-            Assert.That(Property(project, "PackageId"), Is.EqualTo("VaeProcgen.Runtime"));
-            Assert.That(Property(project, "PackageLicenseExpression"), Is.EqualTo("MIT"));
+            Assert.That(Property(project, "PackageId"), Is.EqualTo(id));
+            Assert.That(Property(project, "AssemblyName"), Is.EqualTo(id), "the Unity asmdef and NativeBackendLocator use the same name");
             Assert.That(Property(project, "PackageReadmeFile"), Is.EqualTo("README.md"));
             Assert.That(Property(project, "Description"), Is.Not.Empty);
-            Assert.That(Property(project, "PackageTags"), Does.Contain("unity"));
-            Assert.That(Property(project, "RepositoryUrl"), Is.Not.Empty);
+            Assert.That(Property(project, "LangVersion"), Is.EqualTo("9.0"));
+            Assert.That(Property(project, "TargetFramework"), Is.EqualTo("netstandard2.1"));
+            Assert.That(File.ReadAllText(RepoPaths.Of(project)), Does.Contain("NuGet~/Package.props"));
+            const string shared = "Runtime/NuGet~/Package.props";
+            Assert.That(Property(shared, "PackageLicenseExpression"), Is.EqualTo("MIT"));
+            Assert.That(Property(shared, "PackageIcon"), Is.EqualTo("icon.png"));
+            Assert.That(Property(shared, "SymbolPackageFormat"), Is.EqualTo("snupkg"));
+            Assert.That(Property(shared, "RepositoryUrl"), Is.EqualTo("https://github.com/vaeprocgen/vaeprocgen.git"));
+        }
+
+        [Test]
+        public void OnlyTheOnnxRuntimePackageDependsOnOnnxRuntime()
+        {
+            string[] Packages(string project) => XDocument.Load(RepoPaths.Of(project)).Descendants("PackageReference").Select(e => (string)e.Attribute("Include")!).ToArray();
+            Assert.That(Packages("Runtime/VaeProcgen.Runtime.csproj"), Is.EqualTo(new[] { "MathNet.Numerics" }));
+            Assert.That(Packages("Runtime/OnnxRuntime/VaeProcgen.Runtime.OnnxRuntime.csproj"), Is.EqualTo(new[] { "Microsoft.ML.OnnxRuntime" }));
+            Assert.That(typeof(VaeModel).Assembly.GetReferencedAssemblies().Select(a => a.Name), Has.None.StartWith("Microsoft.ML.OnnxRuntime"));
+        }
+
+        [Test]
+        public void NuGetReadmesLinkOnlyToAbsoluteUrls()
+        {
+            foreach (string readme in new[] { "Runtime/NuGet~/README.md", "Runtime/NuGet~/README.OnnxRuntime.md" })
+            {
+                var links = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(RepoPaths.Of(readme)), @"\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
+                Assert.That(links, Is.Not.Empty, readme);
+                Assert.That(links.Where(l => !l.StartsWith("https://")), Is.Empty, $"{readme}: a package page cannot follow relative links");
+            }
         }
 
         [Test]
