@@ -26,14 +26,17 @@ for nupkg in "$core" "$ort"; do
                 '<repository type="git" url="https://github.com/vaeprocgen/vaeprocgen.git"' '<projectUrl>https://github.com/vaeprocgen/vaeprocgen</projectUrl>'; do
     grep -q "$needed" "$work/$id.nuspec" || { echo "$id nuspec lacks $needed"; cat "$work/$id.nuspec"; exit 1; }
   done
-  unzip -l "$nupkg" | grep -q "lib/netstandard2.1/$id.dll"
-  unzip -l "$nupkg" | grep -q ' README.md'
-  unzip -l "$nupkg" | grep -q ' icon.png'
+  # (listings go to files first: `grep -q` on a pipe would end the pipe early and pipefail would report it)
+  unzip -l "$nupkg" > "$work/$id.list"
+  unzip -p "$nupkg" README.md > "$work/$id.readme"
+  for entry in "lib/netstandard2.1/$id.dll" "lib/netstandard2.1/$id.xml" ' README.md' ' icon.png'; do
+    grep -q "$entry" "$work/$id.list" || { echo "$id package lacks $entry"; exit 1; }
+  done
   # Links on a package page must be absolute.
-  if unzip -p "$nupkg" README.md | grep -oE '\]\([^)]+\)' | grep -v '](https://'; then echo "$id README has relative links"; exit 1; fi
+  if grep -oE '\]\([^)]+\)' "$work/$id.readme" | grep -v '](https://'; then echo "$id README has relative links"; exit 1; fi
 done
 grep -q 'id="MathNet.Numerics"' "$work/VaeProcgen.Runtime.nuspec"
-if grep -q 'OnnxRuntime' "$work/VaeProcgen.Runtime.nuspec"; then echo "the core package must not depend on ONNX Runtime"; exit 1; fi
+if grep -q 'id="Microsoft.ML.OnnxRuntime' "$work/VaeProcgen.Runtime.nuspec"; then echo "the core package must not depend on ONNX Runtime"; exit 1; fi
 grep -q 'id="Microsoft.ML.OnnxRuntime"' "$work/VaeProcgen.Runtime.OnnxRuntime.nuspec"
 grep -q 'id="VaeProcgen.Runtime"' "$work/VaeProcgen.Runtime.OnnxRuntime.nuspec"
 echo "nuspecs OK: dependencies, license, readme, icon, repository, symbols"
@@ -42,7 +45,7 @@ echo "== deterministic CI build"
 unzip -p "$core" lib/netstandard2.1/VaeProcgen.Runtime.dll > "$work/first.dll"
 dotnet build "$repo/Runtime/VaeProcgen.Runtime.csproj" -c Release -v quiet -nologo --no-incremental "${ci[@]}" -o "$work/rebuild" >/dev/null
 cmp "$work/first.dll" "$work/rebuild/VaeProcgen.Runtime.dll" && echo "rebuilt VaeProcgen.Runtime.dll is byte-identical"
-if strings "$work/first.dll" | grep -q "$repo"; then echo "the dll embeds the checkout path $repo"; exit 1; fi
+if grep -q "$repo" "$work/first.dll"; then echo "the dll embeds the checkout path $repo"; exit 1; fi
 
 model="${1:-}"
 if [ -z "$model" ]; then
@@ -94,21 +97,23 @@ CFG
 run_sample() { # name, backend, expected engine
   local out="$work/png-$1-$2"
   local log
-  log="$(dotnet "$work/sample-$1/out/ConsoleSample.dll" "$model" "$out" 1 4 --backend "$2")"
-  echo "$log"
-  echo "$log" | grep -q "on $3" || { echo "expected the $1 sample with --backend $2 to run on $3"; exit 1; }
-  [ "$(ls "$out"/*.png | wc -l)" -eq 4 ] || { echo "expected 4 PNGs in $out"; exit 1; }
-  head -c 8 "$out/sprite_1.png" | od -An -tx1 | grep -q '89 50 4e 47 0d 0a 1a 0a' || { echo "sprite_1.png is not a PNG"; exit 1; }
+  dotnet "$work/sample-$1/out/ConsoleSample.dll" "$model" "$out" 1 4 --backend "$2" > "$work/run.log"
+  cat "$work/run.log"
+  grep -q "on $3" "$work/run.log" || { echo "expected the $1 sample with --backend $2 to run on $3"; exit 1; }
+  [ "$(find "$out" -name '*.png' | wc -l)" -eq 4 ] || { echo "expected 4 PNGs in $out"; exit 1; }
+  [ "$(head -c 8 "$out/sprite_1.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || { echo "sprite_1.png is not a PNG"; exit 1; }
 }
 
 build_sample managed-only "    <PackageReference Include=\"VaeProcgen.Runtime\" Version=\"$version\" />"
-if ls "$work/sample-managed-only/out" | grep -qi onnxruntime; then echo "the managed-only build contains ONNX Runtime files"; exit 1; fi
+ls "$work/sample-managed-only/out" > "$work/managed-only.files"
+if grep -qi onnxruntime "$work/managed-only.files"; then echo "the managed-only build contains ONNX Runtime files"; exit 1; fi
 run_sample managed-only auto Managed
 run_sample managed-only managed Managed
 if dotnet "$work/sample-managed-only/out/ConsoleSample.dll" "$model" "$work/png-none" 1 1 --backend onnxruntime > "$work/none.log" 2>&1; then
   echo "--backend onnxruntime must fail without the OnnxRuntime package"; exit 1
 fi
-grep -q "needs the VaeProcgen.Runtime.OnnxRuntime assembly" "$work/none.log" && echo "managed-only: --backend onnxruntime fails with: $(cat "$work/none.log")"
+grep -q "needs the VaeProcgen.Runtime.OnnxRuntime assembly" "$work/none.log" || { cat "$work/none.log"; exit 1; }
+echo "managed-only: --backend onnxruntime fails with: $(cat "$work/none.log")"
 
 build_sample both "    <PackageReference Include=\"VaeProcgen.Runtime\" Version=\"$version\" />
     <PackageReference Include=\"VaeProcgen.Runtime.OnnxRuntime\" Version=\"$version\" />"
