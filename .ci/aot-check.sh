@@ -15,9 +15,9 @@ done
 
 echo "== publish ConsoleSample with PublishAot (linux-x64)"
 # Drop the ILCompiler's incremental output so it runs again and reports every warning.
-rm -rf "$repo/Samples/ConsoleSample/obj~/Release/net10.0/linux-x64/native"
+rm -rf "$repo/Samples/ConsoleSample~/obj~/Release/net10.0/linux-x64/native"
 # NativeAotCheck turns PublishAot on inside ConsoleSample.csproj only (netstandard2.1 rejects PublishAot).
-dotnet publish "$repo/Samples/ConsoleSample/ConsoleSample.csproj" -c Release -r linux-x64 -p:NativeAotCheck=true \
+dotnet publish "$repo/Samples/ConsoleSample~/ConsoleSample.csproj" -c Release -r linux-x64 -p:NativeAotCheck=true \
   -nologo -o "$work/publish" > "$work/publish.log" 2>&1 || { cat "$work/publish.log"; exit 1; }
 warnings="$(grep -E 'warning IL[0-9]+' "$work/publish.log" | sort -u || true)"
 runtime_warnings="$(printf '%s\n' "$warnings" | grep -c 'VaeProcgen' || true)"

@@ -49,7 +49,7 @@ namespace VaeProcgen
             {
                 session.Run(s.Batch, s.InputMemories, s.OutputMemories);
             }
-            catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException || e is ArgumentException
+            catch (Exception e) when (e is ArgumentException
                 || e is InvalidOperationException || e is IndexOutOfRangeException || e is OverflowException)
             {
                 throw new VaeModelException($"{fileName} cannot run ({e.Message.Trim()}); the graph does not compute what its contract declares: re-export the model.", e);

@@ -1,23 +1,28 @@
 using System;
-using Microsoft.ML.OnnxRuntime;
+using System.IO;
 using VaeProcgen.Backends.Managed;
 
 namespace VaeProcgen.Backends
 {
     /// <summary>
-    /// Opens a graph on the requested backend. <see cref="Backend.Auto"/> tries ONNX Runtime and falls back
-    /// to the managed backend when the native library is missing or cannot load.
+    /// Opens a graph on the requested backend. <see cref="Backend.Auto"/> uses ONNX Runtime when its assembly
+    /// (VaeProcgen.Runtime.OnnxRuntime) and native library are present and falls back to the managed backend otherwise.
     /// </summary>
     internal static class GraphSessionFactory
     {
         public static IGraphSession Open(GraphSpec spec, Backend requested, int threads)
         {
+            INativeSessionFactory? native = requested == Backend.Managed ? null : NativeBackendLocator.Find();
             switch (requested)
             {
                 case Backend.OnnxRuntime:
+                    if (native == null)
+                    {
+                        throw new VaeModelException($"Backend.OnnxRuntime needs the {NativeBackendLocator.AssemblyName} assembly, which this application does not contain; add the NuGet package {NativeBackendLocator.AssemblyName} (in Unity: the com.github.asus4.onnxruntime package) or use Backend.Managed.");
+                    }
                     try
                     {
-                        return OpenOnnxRuntime(spec, threads);
+                        return native.Open(spec, threads);
                     }
                     catch (Exception e) when (IsNativeLoadFailure(e))
                     {
@@ -26,26 +31,15 @@ namespace VaeProcgen.Backends
                 case Backend.Managed:
                     return OpenManaged(spec, threads);
                 default:
+                    if (native == null) return OpenManaged(spec, threads);
                     try
                     {
-                        return OpenOnnxRuntime(spec, threads);
+                        return native.Open(spec, threads);
                     }
                     catch (Exception e) when (IsNativeLoadFailure(e))
                     {
                         return OpenManaged(spec, threads);
                     }
-            }
-        }
-
-        private static IGraphSession OpenOnnxRuntime(GraphSpec spec, int threads)
-        {
-            try
-            {
-                return new OnnxRuntimeSession(spec.Bytes, spec.InputNames, spec.InputItemShapes, spec.OutputNames, spec.OutputItemShapes, threads);
-            }
-            catch (OnnxRuntimeException e)
-            {
-                throw new VaeModelException($"{spec.FileName} was rejected by ONNX Runtime ({e.Message.Trim()}); re-export the model with the current trainer.", e);
             }
         }
 
@@ -69,12 +63,16 @@ namespace VaeProcgen.Backends
             }
         }
 
-        /// <summary>True for the ways .NET reports a native library that is absent or unloadable.</summary>
+        /// <summary>
+        /// True for the ways .NET reports a native library that is absent or unloadable, and for the ONNX Runtime
+        /// managed assembly itself missing next to the backend assembly (FileNotFoundException on first use).
+        /// </summary>
         internal static bool IsNativeLoadFailure(Exception e)
         {
             for (Exception? x = e; x != null; x = x.InnerException)
             {
-                if (x is DllNotFoundException || x is EntryPointNotFoundException || x is BadImageFormatException || x is TypeInitializationException)
+                if (x is DllNotFoundException || x is EntryPointNotFoundException || x is BadImageFormatException || x is TypeInitializationException
+                    || x is FileNotFoundException || x is FileLoadException || x is TypeLoadException)
                 {
                     return true;
                 }
