@@ -90,6 +90,20 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(JsonDocument.Parse(output).RootElement.GetProperty("training_sprites").GetInt32() + JsonDocument.Parse(output).RootElement.GetProperty("held_out_sprites").GetInt32(), Is.EqualTo(12));
         }
 
+        [Test]
+        public void SplitSeedDefaultsToTheTrainingSeedInTheCheckpoint()
+        {
+            // The authoring models were trained with --seed 3 (AuthoringModels split their data with seed 1, unlike `train`).
+            var (exit, output, error) = ConsoleCapture.Run("quality", "--model", AuthoringModels.Unconditional, "--samples", "2", "--data", QualityFixtureData.Folder, "--test-fraction", "0.2", "--json");
+            Assert.That(exit, Is.EqualTo(0), error);
+            var (train, heldOut) = AuthoringModels.TrainingClasses().Split(AuthoringModels.TestFraction, 3);
+            double expected = SpriteQuality.Median(SpriteQuality.NearestDistances(QualityFixtureData.Pixels(heldOut), QualityFixtureData.Pixels(train)));
+            double expectedWithSeed1 = SpriteQuality.Median(SpriteQuality.NearestDistances(QualityFixtureData.Pixels(AuthoringModels.HeldOut()), QualityFixtureData.Pixels(QualityFixtureData.Train())));
+            Assert.That(expected, Is.Not.EqualTo(expectedWithSeed1).Within(1e-6), "the two splits must be distinguishable for this test to mean anything");
+            double found = JsonDocument.Parse(output).RootElement.GetProperty("novelty").GetProperty("held_out_median_nn_distance").GetDouble();
+            Assert.That(found, Is.EqualTo(expected).Within(1e-9));
+        }
+
         [TestCase("--samples", "0")]
         [TestCase("--test-fraction", "1")]
         public void BadOptionIsAUserError(string option, string value)

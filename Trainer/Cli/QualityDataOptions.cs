@@ -61,7 +61,14 @@ namespace VaeProcgen.Trainer.Cli
         {
             string checkpoint = Path.Combine(modelFolder, Checkpoint.FileName);
             if (!File.Exists(checkpoint)) return DefaultSplitSeed;
-            return (int)Checkpoint.ReadHeader(checkpoint).Run.Options.Seed;
+            try
+            {
+                return (int)Checkpoint.ReadHeader(checkpoint).Run.Options.Seed;
+            }
+            catch (UserErrorException e)
+            {
+                throw new UserErrorException($"The training seed (which decides the held-out split) cannot be read from '{checkpoint}'; pass --split-seed with the --seed the model was trained with.", e);
+            }
         }
 
         private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint.Substring(0, 12) : fingerprint;
