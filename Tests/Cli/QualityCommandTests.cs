@@ -104,6 +104,22 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(found, Is.EqualTo(expected).Within(1e-9));
         }
 
+        [Test]
+        public void ConditionalModelSamplesItsClassesInTrainingProportion()
+        {
+            var args = new List<string> { "quality", "--model", AuthoringModels.Conditional, "--samples", "10", "--json" };
+            args.AddRange(QualityFixtureData.SplitOptions);
+            var (exit, output, error) = ConsoleCapture.Run(args.ToArray());
+            Assert.That(exit, Is.EqualTo(0), error);
+            var train = QualityFixtureData.Train();
+            int potions = train.Items.Count(i => i.Label == "potion");
+            using VaeModel vae = VaeModel.Load(AuthoringModels.Conditional);
+            // Sprite i takes the label of training item i * N / 10: potions first, then rings.
+            var generated = Enumerable.Range(0, 10).Select(i => vae.GenerateRgba(i, (long)i * train.Count / 10 < potions ? "potion" : "ring")).ToList();
+            double colour = JsonDocument.Parse(output).RootElement.GetProperty("colourfulness").GetProperty("generated").GetDouble();
+            Assert.That(colour, Is.EqualTo(SpriteQuality.Colourfulness(generated)).Within(1e-3));
+        }
+
         [TestCase("--samples", "0")]
         [TestCase("--test-fraction", "1")]
         public void BadOptionIsAUserError(string option, string value)
