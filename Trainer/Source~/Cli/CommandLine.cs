@@ -18,6 +18,7 @@ namespace VaeProcgen.Trainer.Cli
             root.Subcommands.Add(SampleCommand.Create());
             root.Subcommands.Add(InterpolateCommand.Create());
             root.Subcommands.Add(EvalCommand.Create());
+            root.Subcommands.Add(QualityCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
             root.Subcommands.Add(VaryCommand.Create());
             root.Subcommands.Add(ScoreCommand.Create());

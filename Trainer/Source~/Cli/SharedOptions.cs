@@ -19,6 +19,13 @@ namespace VaeProcgen.Trainer.Cli
             return option;
         }
 
+        public static Option<string> Prior()
+        {
+            var option = new Option<string>("--prior") { Description = "fitted (the aggregate-posterior prior stored with the model; default when present) or standard (N(0, I)).", DefaultValueFactory = _ => "fitted" };
+            option.AcceptOnlyFromAmong("fitted", "standard");
+            return option;
+        }
+
         public static Backend ParseBackend(string text) => text switch
         {
             "onnxruntime" => Backend.OnnxRuntime,

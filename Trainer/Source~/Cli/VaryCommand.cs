@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
+using System.Text.Json;
 using VaeProcgen.Authoring;
 using VaeProcgen.Trainer.Imaging;
 
@@ -23,8 +24,11 @@ namespace VaeProcgen.Trainer.Cli
             var output = SharedOptions.Out("Output folder.");
             var backend = SharedOptions.BackendChoice();
             var palette = new PaletteOptions();
-            foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend }) command.Options.Add(o);
+            var report = new Option<bool>("--report") { Description = "Also measure the variations (colourfulness and sharpness against the source, distances to the source and to each other, held-out nearest-neighbour distance for scale): a table and report.json in --out. --data, --split-seed, --test-fraction and --fit say which sprites the model was trained on." };
+            var data = new QualityDataOptions();
+            foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend, report }) command.Options.Add(o);
             palette.AddTo(command);
+            data.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(count);
@@ -33,7 +37,8 @@ namespace VaeProcgen.Trainer.Cli
                 if (!(s >= 0) || float.IsInfinity(s)) throw new UserErrorException($"--strength must be zero or positive (got {s}).");
                 string path = parsed.GetValue(input)!;
                 if (!File.Exists(path)) throw new UserErrorException($"--input '{path}' does not exist; pass a sprite PNG.");
-                using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
+                string modelFolder = parsed.GetValue(model)!;
+                using VaeModel vae = SharedOptions.LoadModel(modelFolder, parsed.GetValue(backend)!);
                 SampleCommand.RequireSprites(vae);
                 if (!vae.HasEncoder) throw new UserErrorException("The model folder has no encoder.onnx, which vary needs; re-export the model.");
                 int labelIndex = -1;
@@ -61,6 +66,15 @@ namespace VaeProcgen.Trainer.Cli
                 string sheetPath = Path.Combine(folder, "contact-sheet.png");
                 SpriteSheets.SaveGrid(sheet, SpriteSheets.ColumnsFor(sheet.Count), sheetPath);
                 Console.WriteLine($"wrote {n} variations and {sheetPath}");
+                if (parsed.GetValue(report))
+                {
+                    var (train, heldOut) = data.Load(parsed, vae, modelFolder);
+                    var measured = VariationQualityReport.Measure(original.Pixels, images.ConvertAll(i => i.Pixels), vae.Contract.Width, vae.Contract.Height, s, SpriteQualityReport.HeldOutNearestDistance(train, heldOut));
+                    Console.Write(measured.ToTable());
+                    string reportPath = Path.Combine(folder, "report.json");
+                    AtomicText.Write(reportPath, JsonSerializer.Serialize(measured, new JsonSerializerOptions { WriteIndented = true }));
+                    Console.WriteLine($"wrote {reportPath}");
+                }
                 return 0;
             }));
             return command;

@@ -1,0 +1,76 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using VaeProcgen.Trainer.Data;
+using VaeProcgen.Trainer.Imaging;
+using VaeProcgen.Trainer.Training;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>
+    /// `--data`, `--split-seed`, `--test-fraction`, `--fit`: the sprites a model is measured against, split into the
+    /// same training and held-out parts as `train` split them (same loader, same seeded stratified split).
+    /// </summary>
+    internal sealed class QualityDataOptions
+    {
+        /// <summary>The split seed of a model folder without checkpoint.bin: the default `--seed` of `train`.</summary>
+        public const int DefaultSplitSeed = 1;
+
+        /// <summary>The default `--test-fraction` of `train`.</summary>
+        public const double DefaultTestFraction = 0.1;
+
+        private readonly Option<string?> data = new Option<string?>("--data") { Description = "The model's training sprites: folder of PNGs (default: the embedded DCSS item set)." };
+        private readonly Option<int?> splitSeed = new Option<int?>("--split-seed") { Description = "Seed of the train/held-out split (default: the training --seed read from the model's checkpoint.bin, else 1)." };
+        private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction the model was trained with.", DefaultValueFactory = _ => DefaultTestFraction };
+        private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites were fitted in training: scale, pad or crop.", DefaultValueFactory = _ => "scale" };
+
+        public QualityDataOptions() => fit.AcceptOnlyFromAmong("scale", "pad", "crop");
+
+        public void AddTo(Command command)
+        {
+            foreach (Option o in new Option[] { data, splitSeed, testFraction, fit }) command.Options.Add(o);
+        }
+
+        /// <summary>
+        /// Loads and splits the sprites at the model's size. Says on stderr when they are not the data the model
+        /// was trained on (its dataset fingerprint differs), since the held-out part then is not the model's.
+        /// </summary>
+        public (SpriteDataset Train, SpriteDataset HeldOut) Load(ParseResult parsed, VaeModel vae, string modelFolder)
+        {
+            double fraction = parsed.GetValue(testFraction);
+            if (!(fraction > 0 && fraction < 1)) throw new UserErrorException($"--test-fraction must be between 0 and 1 (got {fraction}).");
+            SpriteFitMode mode = parsed.GetValue(fit) switch { "pad" => SpriteFitMode.Pad, "crop" => SpriteFitMode.Crop, _ => SpriteFitMode.Scale };
+            var load = new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height, Fit = mode };
+            string? path = parsed.GetValue(data);
+            SpriteDataset all = path == null ? SpriteDataset.LoadEmbedded(load) : SpriteDataset.LoadFolder(path, load);
+            string expected = vae.Contract.DatasetFingerprint;
+            if (expected.Length > 0 && expected != all.Fingerprint)
+            {
+                Console.Error.WriteLine($"warning: these sprites are not the data the model was trained on (fingerprint {Short(all.Fingerprint)}, model {Short(expected)}); the held-out figures are not the model's held-out split.");
+            }
+            var (train, heldOut) = all.Split(fraction, parsed.GetValue(splitSeed) ?? TrainingSeed(modelFolder));
+            if (train.Count == 0 || heldOut.Count == 0)
+            {
+                throw new UserErrorException($"The data has {all.Count} sprite(s), too few to hold out a split; pass more sprites or another --test-fraction.");
+            }
+            return (train, heldOut);
+        }
+
+        /// <summary>The training seed stored in the model folder's checkpoint.bin (the seed `train` split with), else <see cref="DefaultSplitSeed"/>.</summary>
+        public static int TrainingSeed(string modelFolder)
+        {
+            string checkpoint = Path.Combine(modelFolder, Checkpoint.FileName);
+            if (!File.Exists(checkpoint)) return DefaultSplitSeed;
+            try
+            {
+                return (int)Checkpoint.ReadHeader(checkpoint).Run.Options.Seed;
+            }
+            catch (UserErrorException e)
+            {
+                throw new UserErrorException($"The training seed (which decides the held-out split) cannot be read from '{checkpoint}'; pass --split-seed with the --seed the model was trained with.", e);
+            }
+        }
+
+        private static string Short(string fingerprint) => fingerprint.Length > 12 ? fingerprint.Substring(0, 12) : fingerprint;
+    }
+}

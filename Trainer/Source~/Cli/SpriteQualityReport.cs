@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Serialization;
+using VaeProcgen.Authoring;
+using VaeProcgen.Trainer.Data;
+
+namespace VaeProcgen.Trainer.Cli
+{
+    /// <summary>
+    /// What `quality` prints: colourfulness, sharpness and novelty of generated sprites against the training
+    /// sprites, plus the held-out -ELBO. Serialized as the command's JSON (snake_case names).
+    /// </summary>
+    internal sealed record SpriteQualityReport
+    {
+        [JsonPropertyName("samples")] public int Samples { get; init; }
+        [JsonPropertyName("first_seed")] public long FirstSeed { get; init; }
+        [JsonPropertyName("prior")] public string Prior { get; init; } = "";
+        [JsonPropertyName("backend")] public string Backend { get; init; } = "";
+        [JsonPropertyName("palette_snapped")] public bool PaletteSnapped { get; init; }
+        [JsonPropertyName("training_sprites")] public int TrainingSprites { get; init; }
+        [JsonPropertyName("held_out_sprites")] public int HeldOutSprites { get; init; }
+        [JsonPropertyName("colourfulness")] public Comparison Colourfulness { get; init; } = new Comparison();
+        [JsonPropertyName("sharpness")] public Comparison Sharpness { get; init; } = new Comparison();
+        [JsonPropertyName("novelty")] public NoveltyFigures Novelty { get; init; } = new NoveltyFigures();
+        /// <summary>Mean -ELBO (nats per sprite) of the held-out sprites; null when the model has no encoder.</summary>
+        [JsonPropertyName("held_out_neg_elbo")] public double? HeldOutNegElbo { get; init; }
+
+        /// <summary>A figure of the generated sprites next to the training sprites' and their ratio.</summary>
+        internal sealed class Comparison
+        {
+            [JsonPropertyName("generated")] public double Generated { get; init; }
+            [JsonPropertyName("training")] public double Training { get; init; }
+            [JsonPropertyName("ratio")] public double? Ratio { get; init; }
+        }
+
+        /// <summary>Median nearest-training-sprite distances of generated and held-out sprites, and their ratio (the novelty).</summary>
+        internal sealed class NoveltyFigures
+        {
+            [JsonPropertyName("generated_median_nn_distance")] public double GeneratedMedianDistance { get; init; }
+            [JsonPropertyName("held_out_median_nn_distance")] public double HeldOutMedianDistance { get; init; }
+            [JsonPropertyName("ratio")] public double? Ratio { get; init; }
+        }
+
+        /// <summary>Measures <paramref name="generated"/> (RGBA32 sprites at the data's size) against the split data; the caller fills in how they were made (seed, prior, backend, -ELBO).</summary>
+        public static SpriteQualityReport Measure(IReadOnlyList<byte[]> generated, SpriteDataset train, SpriteDataset heldOut)
+        {
+            List<byte[]> trainPixels = Pixels(train);
+            int w = train.Width, h = train.Height;
+            double generatedDistance = SpriteQuality.Median(SpriteQuality.NearestDistances(generated, trainPixels));
+            double heldOutDistance = HeldOutNearestDistance(train, heldOut);
+            return new SpriteQualityReport
+            {
+                Samples = generated.Count,
+                TrainingSprites = train.Count,
+                HeldOutSprites = heldOut.Count,
+                Colourfulness = Compare(SpriteQuality.Colourfulness(generated), SpriteQuality.Colourfulness(trainPixels)),
+                Sharpness = Compare(SpriteQuality.Sharpness(generated, w, h), SpriteQuality.Sharpness(trainPixels, w, h)),
+                Novelty = new NoveltyFigures { GeneratedMedianDistance = generatedDistance, HeldOutMedianDistance = heldOutDistance, Ratio = Ratio(generatedDistance, heldOutDistance) },
+            };
+        }
+
+        /// <summary>Median distance of a held-out sprite to its nearest training sprite: how far "new" real sprites are.</summary>
+        public static double HeldOutNearestDistance(SpriteDataset train, SpriteDataset heldOut) =>
+            SpriteQuality.Median(SpriteQuality.NearestDistances(Pixels(heldOut), Pixels(train)));
+
+        private static Comparison Compare(double generated, double reference) =>
+            new Comparison { Generated = generated, Training = reference, Ratio = Ratio(generated, reference) };
+
+        /// <summary>The table printed on the console.</summary>
+        public string ToTable()
+        {
+            var text = new StringBuilder();
+            text.AppendLine(Invariant($"{Samples} samples (seeds {FirstSeed}..{FirstSeed + Samples - 1}, {Prior} prior, {Backend} backend{(PaletteSnapped ? ", palette-snapped" : "")}) against {TrainingSprites} training and {HeldOutSprites} held-out sprites"));
+            text.AppendLine(Invariant($"{"figure",-30} {"generated",10} {"reference",10} {"ratio",7}"));
+            text.AppendLine(Row("colourfulness", Colourfulness.Generated, Colourfulness.Training, Colourfulness.Ratio, 30) + "  (reference: training sprites)");
+            text.AppendLine(Row("sharpness", Sharpness.Generated, Sharpness.Training, Sharpness.Ratio, 30) + "  (reference: training sprites)");
+            text.AppendLine(Row("novelty (median NN distance)", Novelty.GeneratedMedianDistance, Novelty.HeldOutMedianDistance, Novelty.Ratio, 30) + "  (reference: held-out sprites)");
+            if (HeldOutNegElbo is double elbo) text.AppendLine(Invariant($"{"held-out -ELBO (nats/sprite)",-30} {elbo,10:F1}"));
+            return text.ToString();
+        }
+
+        /// <summary>One table row: name, value, reference value and ratio.</summary>
+        public static string Row(string name, double value, double reference, double? ratio, int nameWidth) =>
+            string.Format(CultureInfo.InvariantCulture, "{0} {1,10:F3} {2,10:F3} {3,7}", name.PadRight(nameWidth), value, reference, Format(ratio));
+
+        private static string Format(double? ratio) => ratio is double r ? r.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+        private static double? Ratio(double value, double reference) => reference > 0 ? value / reference : null;
+
+        private static List<byte[]> Pixels(SpriteDataset set) => set.Items.Select(i => i.Image.Pixels).ToList();
+    }
+}
