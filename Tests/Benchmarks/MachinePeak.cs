@@ -12,7 +12,32 @@ namespace VaeProcgen.Benchmarks
     /// </summary>
     internal static class MachinePeak
     {
-        public static int Lanes => Avx512F.IsSupported ? 16 : Fma.IsSupported ? 8 : 4;
+        /// <summary>
+        /// Float lanes of the widest FMA vector the CPU has, from /proc/cpuinfo's flags (the hardware, not what this
+        /// process may use: DOTNET_EnableHWIntrinsic=0 hides the intrinsics but not the machine's peak).
+        /// </summary>
+        public static int Lanes
+        {
+            get
+            {
+                string flags = ReadFlags();
+                if (flags.Length == 0) return Avx512F.IsSupported ? 16 : Fma.IsSupported ? 8 : 4;
+                return flags.Contains(" avx512f ") ? 16 : flags.Contains(" fma ") && flags.Contains(" avx2 ") ? 8 : 4;
+            }
+        }
+
+        private static string ReadFlags()
+        {
+            try
+            {
+                foreach (string line in File.ReadLines("/proc/cpuinfo"))
+                    if (line.StartsWith("flags", StringComparison.Ordinal)) return " " + line.Substring(line.IndexOf(':') + 1).Trim() + " ";
+            }
+            catch (IOException)
+            {
+            }
+            return "";
+        }
 
         /// <summary>The highest clock the OS reports (cpufreq maximum, else /proc/cpuinfo), in GHz; null when unknown.</summary>
         public static double? ClockGhz()
