@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds Samples~/WasmCheck for browser WebAssembly (no workload needed) and runs it under Node: it decodes fixed
+# Builds tools~/WasmCheck for browser WebAssembly (no workload needed) and runs it under Node: it decodes fixed
 # seeds of a sprite model and a level of a freshly trained tiny tiles model on the managed backend (vector and
 # scalar kernels) and compares them with a CoreCLR + ONNX Runtime reference (pixels within 1/255, level identical).
 # Usage: .ci/wasm-check.sh <spriteModelDir>
@@ -18,14 +18,14 @@ dotnet run --project "$repo/Trainer" -c Release -- train --kind tiles --preset t
   > "$work/train.log" 2>&1 || { cat "$work/train.log"; exit 1; }
 
 echo "== build the browser-wasm program and its CoreCLR reference"
-for project in "Samples~/WasmCheck/WasmCheck.csproj" "Samples~/WasmCheck/Reference/WasmCheckReference.csproj"; do
+for project in "tools~/WasmCheck/WasmCheck.csproj" "tools~/WasmCheck/Reference/WasmCheckReference.csproj"; do
   dotnet build "$repo/$project" -c Release -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 done
 
 echo "== CoreCLR + ONNX Runtime reference"
-dotnet "$repo/Samples~/WasmCheck/Reference/bin~/Release/net10.0/WasmCheckReference.dll" \
+dotnet "$repo/tools~/WasmCheck/Reference/bin~/Release/net10.0/WasmCheckReference.dll" \
   "$model/decoder.onnx" "$work/tiles/decoder.onnx" "$work/reference.txt"
 
 echo "== browser WebAssembly under Node $(node --version)"
-(cd "$repo/Samples~/WasmCheck" && node main.mjs "$model/decoder.onnx" "$work/tiles/decoder.onnx" "$work/reference.txt")
+(cd "$repo/tools~/WasmCheck" && node main.mjs "$model/decoder.onnx" "$work/tiles/decoder.onnx" "$work/reference.txt")
 echo "wasm-check: OK"
