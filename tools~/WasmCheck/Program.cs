@@ -30,6 +30,15 @@ namespace VaeProcgen.WasmCheck
             }
             Console.WriteLine($"wasm-check: {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}, " +
                 $"Vector.IsHardwareAccelerated={Vector.IsHardwareAccelerated}, Vector<float>.Count={Vector<float>.Count}, ProcessorCount={Environment.ProcessorCount}");
+            // The managed backend must detect that the browser has no threads and start none.
+            bool threads = Backends.Managed.ThreadSupport.Available;
+            int defaultThreads = new Backends.Managed.ManagedSessionOptions().MaxThreads;
+            Console.WriteLine($"wasm-check: threads available={threads}, default MaxThreads={defaultThreads}");
+            if (threads || defaultThreads != 1)
+            {
+                Console.WriteLine("wasm-check: FAIL the managed backend did not choose single-threaded mode in the browser");
+                return 1;
+            }
             byte[] sprites = Read(args[0]), tiles = Read(args[1]);
             string[] reference = Encoding.UTF8.GetString(Read(args[2])).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             int failures = 0;
