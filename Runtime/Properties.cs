@@ -4,3 +4,4 @@ using System.Runtime.CompilerServices;
 [assembly: InternalsVisibleTo("VaeProcgen.Tests")]
 [assembly: InternalsVisibleTo("vaeprocgen")]
 [assembly: InternalsVisibleTo("VaeProcgen.Benchmarks")]
+[assembly: InternalsVisibleTo("WasmCheck")]

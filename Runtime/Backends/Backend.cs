@@ -7,7 +7,14 @@ namespace VaeProcgen.Backends
         Auto,
         /// <summary>Native ONNX Runtime (fastest; needs the VaeProcgen.Runtime.OnnxRuntime assembly and the native library for the platform).</summary>
         OnnxRuntime,
-        /// <summary>Pure managed C# (the project's own kernels on System.Numerics SIMD); runs everywhere, including WebGL and consoles.</summary>
+        /// <summary>
+        /// Pure managed C#; runs everywhere, including WebGL, consoles and browser WebAssembly. Its kernels are the
+        /// project's own: <see cref="System.Numerics.Vector{T}"/> GEMM and convolution loops where the runtime
+        /// accelerates vectors, register-blocked scalar loops where it does not (Mono/IL2CPP players), and a
+        /// single-threaded mode where the platform has no threads. MathNet.Numerics is not used here: its managed
+        /// provider multiplied the decoder's matrices 2-8x slower than these kernels, with and without hardware SIMD
+        /// (Documentation~/BENCHMARKS.md); the runtime uses MathNet only for the latent PCA of the authoring tools.
+        /// </summary>
         Managed,
     }
 }

@@ -1,15 +1,15 @@
-using System;
-
 namespace VaeProcgen.Backends.Managed
 {
     /// <summary>Options of the pure managed ONNX executor.</summary>
     public sealed class ManagedSessionOptions
     {
         /// <summary>
-        /// Maximum number of threads one run uses, including the calling thread (default: the processor count).
-        /// With 1 the session starts no worker threads and runs entirely on the caller's thread. Results are
-        /// bitwise identical for every value: work is partitioned by output element, never by summation order.
+        /// Maximum number of threads one run uses, including the calling thread. Default: the processor count, or 1
+        /// where the platform has no threads (browser WebAssembly, Unity WebGL). With 1 (single-threaded mode) the
+        /// session starts no worker thread and runs entirely on the caller's thread; on a platform without threads
+        /// that is the mode whatever the value. Results are bitwise identical for every value: work is partitioned
+        /// by output element, never by summation order.
         /// </summary>
-        public int MaxThreads { get; set; } = Environment.ProcessorCount;
+        public int MaxThreads { get; set; } = ThreadSupport.DefaultMaxThreads;
     }
 }

@@ -14,7 +14,11 @@ namespace VaeProcgen.Backends.Managed
     {
         public const int RowBlock = 4;
 
-        public static int PanelWidth => 2 * Vector<float>.Count;
+        /// <summary>
+        /// Columns per packed panel: two vectors wide for the vector kernels, a multiple of the scalar kernel's four
+        /// columns in any case. Fixed for the process, so panels packed once stay valid whichever kernel path runs.
+        /// </summary>
+        public static readonly int PanelWidth = Vector.IsHardwareAccelerated ? 2 * Vector<float>.Count : 8;
 
         public static int PanelCount(int n) => (n + PanelWidth - 1) / PanelWidth;
 
@@ -36,12 +40,17 @@ namespace VaeProcgen.Backends.Managed
         public static int WorkItems(int m, int n) => ((m + RowBlock - 1) / RowBlock) * PanelCount(n);
 
         /// <summary>
-        /// Computes work items [begin, end) of C = A*B. When <paramref name="rowMajorOrder"/> the items walk all
+        /// Computes work items [begin, end) of C = A*B (on <see cref="ScalarGemm"/> when <see cref="KernelPath.Vectorized"/> is false). When <paramref name="rowMajorOrder"/> the items walk all
         /// panels for one row block (A reused from L1), otherwise all row blocks for one panel (B panel reused).
         /// </summary>
         public static void Multiply(float* a, int aRowStride, int aColStride, float* bPacked, float* c, int ldc,
             int m, int n, int k, int begin, int end, bool rowMajorOrder)
         {
+            if (!KernelPath.Vectorized)
+            {
+                ScalarGemm.Multiply(a, aRowStride, aColStride, bPacked, c, ldc, m, n, k, begin, end, rowMajorOrder);
+                return;
+            }
             int rowBlocks = (m + RowBlock - 1) / RowBlock;
             int panels = PanelCount(n);
             for (int item = begin; item < end; item++)

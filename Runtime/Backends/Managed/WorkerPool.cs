@@ -7,7 +7,9 @@ namespace VaeProcgen.Backends.Managed
     /// Pre-started worker threads that share loops with the calling thread without allocating per dispatch.
     /// Items are split into contiguous chunks claimed with Interlocked; since every item computes its own
     /// outputs with a fixed arithmetic order, results do not depend on which thread runs which chunk.
-    /// Used by one session at a time (the session is not thread-safe).
+    /// Used by one session at a time (the session is not thread-safe). Where the platform has no threads
+    /// (<see cref="ThreadSupport.Available"/> false) or starting one fails, it starts none and runs every loop on
+    /// the calling thread.
     /// </summary>
     internal sealed class WorkerPool : IDisposable
     {
@@ -22,17 +24,34 @@ namespace VaeProcgen.Backends.Managed
         private volatile bool _disposed;
         private Exception? _failure;
 
-        public WorkerPool(int maxThreads)
+        public WorkerPool(int maxThreads) : this(maxThreads, ThreadSupport.Available)
         {
-            ThreadCount = Math.Max(1, maxThreads);
-            _workers = new Thread[ThreadCount - 1];
-            for (int i = 0; i < _workers.Length; i++)
-            {
-                _workers[i] = new Thread(WorkerLoop) { IsBackground = true, Name = "VaeProcgen managed worker " + i };
-                _workers[i].Start();
-            }
         }
 
+        /// <summary>Starts <paramref name="maxThreads"/> - 1 workers, or none when <paramref name="threadsAvailable"/> is false.</summary>
+        internal WorkerPool(int maxThreads, bool threadsAvailable)
+        {
+            int wanted = threadsAvailable ? Math.Max(1, maxThreads) : 1;
+            var started = new Thread[wanted - 1];
+            int count = 0;
+            try
+            {
+                for (; count < started.Length; count++)
+                {
+                    var worker = new Thread(WorkerLoop) { IsBackground = true, Name = "VaeProcgen managed worker " + count };
+                    worker.Start();
+                    started[count] = worker;
+                }
+            }
+            catch (Exception e) when (e is NotSupportedException || e is PlatformNotSupportedException)
+            {
+                // A platform without threads: keep the workers that did start (none, in practice) and run the rest inline.
+            }
+            _workers = count == started.Length ? started : started.AsSpan(0, count).ToArray();
+            ThreadCount = _workers.Length + 1;
+        }
+
+        /// <summary>Threads a loop runs on, including the caller: 1 means no worker thread exists.</summary>
         public int ThreadCount { get; }
 
         /// <summary>Runs <paramref name="work"/> over [0, items); single-threaded when small or when only one thread is allowed.</summary>

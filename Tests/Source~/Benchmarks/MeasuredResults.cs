@@ -48,6 +48,9 @@ namespace VaeProcgen.Benchmarks
             return new MeasuredResults(cases);
         }
 
+        /// <summary>Every case of <paramref name="type"/>.<paramref name="method"/>.</summary>
+        public IEnumerable<MeasuredCase> All(string type, string method) => cases.Where(c => c.Type == type && c.Method == method);
+
         /// <summary>The case of <paramref name="type"/>.<paramref name="method"/> whose parameters include all of <paramref name="parameters"/>, or null.</summary>
         public MeasuredCase? Find(string type, string method, params (string Name, object Value)[] parameters) =>
             cases.FirstOrDefault(c => c.Type == type && c.Method == method

@@ -96,17 +96,20 @@ namespace VaeProcgen.Backends.Managed.Kernels
             {
                 TOp op = default;
                 int v = Vector<float>.Count, j = 0;
-                if (strideA == 1 && strideB == 1)
-                    for (; j <= count - v; j += v) op.Apply(new Vector<float>(_a, ia + j), new Vector<float>(_b, ib + j)).CopyTo(_y, iy + j);
-                else if (strideA == 1 && strideB == 0)
+                if (KernelPath.Vectorized)
                 {
-                    var bv = new Vector<float>(_b[ib]);
-                    for (; j <= count - v; j += v) op.Apply(new Vector<float>(_a, ia + j), bv).CopyTo(_y, iy + j);
-                }
-                else if (strideA == 0 && strideB == 1)
-                {
-                    var av = new Vector<float>(_a[ia]);
-                    for (; j <= count - v; j += v) op.Apply(av, new Vector<float>(_b, ib + j)).CopyTo(_y, iy + j);
+                    if (strideA == 1 && strideB == 1)
+                        for (; j <= count - v; j += v) op.Apply(new Vector<float>(_a, ia + j), new Vector<float>(_b, ib + j)).CopyTo(_y, iy + j);
+                    else if (strideA == 1 && strideB == 0)
+                    {
+                        var bv = new Vector<float>(_b[ib]);
+                        for (; j <= count - v; j += v) op.Apply(new Vector<float>(_a, ia + j), bv).CopyTo(_y, iy + j);
+                    }
+                    else if (strideA == 0 && strideB == 1)
+                    {
+                        var av = new Vector<float>(_a[ia]);
+                        for (; j <= count - v; j += v) op.Apply(av, new Vector<float>(_b, ib + j)).CopyTo(_y, iy + j);
+                    }
                 }
                 for (; j < count; j++) _y[iy + j] = op.Apply(_a[ia + j * strideA], _b[ib + j * strideB]);
             }

@@ -3,8 +3,9 @@ using VaeProcgen.Onnx;
 namespace VaeProcgen.Backends.Managed.Kernels
 {
     /// <summary>
-    /// 2-D Conv (group 1, explicit pads or VALID, strides, dilations, optional bias) as im2col into packed
-    /// panels followed by the SIMD GEMM Y[oc, pixel] = W[oc, c*kh*kw] * col, one image at a time.
+    /// 2-D Conv (group 1, explicit pads or VALID, strides, dilations, optional bias), one image at a time: as im2col
+    /// into packed panels, each followed at once by the GEMM Y[oc, pixel] = W[oc, c*kh*kw] * col, or, for stride-1
+    /// convolutions with few output channels, directly (<see cref="DirectConvJob"/>).
     /// </summary>
     internal sealed class ConvKernel : OpKernel
     {
@@ -32,46 +33,61 @@ namespace VaeProcgen.Backends.Managed.Kernels
             TensorSlot y = TensorSlot.NewFloat(new[] { batch, outChannels, outH, outW });
             outputs[0] = y;
             int pixels = outH * outW, k = channels * g.KernelH * g.KernelW;
+            float[]? biasData = bias?.RequireFloats(Node.Describe() + " B");
+            if (DirectConvJob.Fits(g, outChannels))
+            {
+                var direct = new DirectConvJob(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width,
+                    w.RequireFloats(Node.Describe() + " W"), outChannels, y.Floats!, outH, outW, biasData);
+                return new DirectStep(pool, direct, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
+            }
             var packed = new float[SimdGemm.PackedLength(k, pixels)];
-            var im2col = new Im2ColJob(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width, outH, outW, packed);
-            var gemm = new GemmJob();
-            float[] weights = w.RequireFloats(Node.Describe() + " W");
-            return new Step(pool, im2col, gemm, weights, packed, y.Floats!, bias?.RequireFloats(Node.Describe() + " B"),
-                batch, channels * height * width, outChannels, pixels, k);
+            var im2col = new Im2ColPacker(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width, outH, outW, packed);
+            var job = new ConvPanelJob(im2col, w.RequireFloats(Node.Describe() + " W"), packed, y.Floats!, biasData, outChannels);
+            return new Step(pool, job, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
         }
 
         private sealed class Step : NodeStep
         {
             private readonly WorkerPool _pool;
-            private readonly Im2ColJob _im2col;
-            private readonly GemmJob _gemm;
-            private readonly float[] _w, _packed, _y;
-            private readonly float[]? _bias;
-            private readonly int _batch, _imageSize, _outChannels, _pixels, _k;
+            private readonly ConvPanelJob _job;
+            private readonly int _batch, _imageSize, _outputSize;
+            private readonly bool _worthSplitting;
 
-            public Step(WorkerPool pool, Im2ColJob im2col, GemmJob gemm, float[] w, float[] packed, float[] y, float[]? bias,
-                int batch, int imageSize, int outChannels, int pixels, int k)
+            public Step(WorkerPool pool, ConvPanelJob job, int batch, int imageSize, int outputSize, long macs)
             {
-                _pool = pool; _im2col = im2col; _gemm = gemm; _w = w; _packed = packed; _y = y; _bias = bias;
-                _batch = batch; _imageSize = imageSize; _outChannels = outChannels; _pixels = pixels; _k = k;
+                _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
+                _worthSplitting = macs >= 32 * 1024;
             }
 
             public override void Execute()
             {
                 for (int b = 0; b < _batch; b++)
                 {
-                    _im2col.SetImage(b * _imageSize);
-                    _pool.For(_im2col, _im2col.Rows, (long)_im2col.Rows * _pixels >= 64 * 1024);
-                    int yOffset = b * _outChannels * _pixels;
-                    _gemm.Configure(_w, 0, _k, 1, _packed, 0, _y, yOffset, _pixels, _outChannels, _pixels, _k);
-                    _gemm.Run(_pool);
-                    if (_bias == null) continue;
-                    for (int oc = 0; oc < _outChannels; oc++)
-                    {
-                        float v = _bias[oc];
-                        int row = yOffset + oc * _pixels;
-                        for (int p = 0; p < _pixels; p++) _y[row + p] += v;
-                    }
+                    _job.SetImage(b * _imageSize, b * _outputSize);
+                    _pool.For(_job, _job.Panels, _worthSplitting);
+                }
+            }
+        }
+
+        private sealed class DirectStep : NodeStep
+        {
+            private readonly WorkerPool _pool;
+            private readonly DirectConvJob _job;
+            private readonly int _batch, _imageSize, _outputSize;
+            private readonly bool _worthSplitting;
+
+            public DirectStep(WorkerPool pool, DirectConvJob job, int batch, int imageSize, int outputSize, long macs)
+            {
+                _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
+                _worthSplitting = macs >= 32 * 1024;
+            }
+
+            public override void Execute()
+            {
+                for (int b = 0; b < _batch; b++)
+                {
+                    _job.SetImage(b * _imageSize, b * _outputSize);
+                    _pool.For(_job, _job.Rows, _worthSplitting);
                 }
             }
         }

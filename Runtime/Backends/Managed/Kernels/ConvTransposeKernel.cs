@@ -3,8 +3,8 @@ using VaeProcgen.Onnx;
 namespace VaeProcgen.Backends.Managed.Kernels
 {
     /// <summary>
-    /// 2-D ConvTranspose (group 1, pads, strides, dilations, output_padding, optional bias) as the SIMD GEMM
-    /// col[(oc, ky, kx), pixel] = W^T * X followed by col2im. W^T is laid out contiguously once at load.
+    /// 2-D ConvTranspose (group 1, pads, strides, dilations, output_padding, optional bias) as the GEMM
+    /// col[(oc, ky, kx), pixel] = W^T * X and col2im, fused per output channel. W^T is laid out contiguously once at load.
     /// </summary>
     internal sealed class ConvTransposeKernel : OpKernel
     {
@@ -50,24 +50,23 @@ namespace VaeProcgen.Backends.Managed.Kernels
             int inPixels = height * width, rows = _outChannels * g.KernelH * g.KernelW;
             var packed = new float[SimdGemm.PackedLength(_inChannels, inPixels)];
             var col = new float[rows * inPixels];
-            var gemm = new GemmJob();
-            gemm.Configure(_weightsT, 0, _inChannels, 1, packed, 0, col, 0, inPixels, rows, inPixels, _inChannels);
-            var col2im = new Col2ImJob(g, col, height, width, y.Floats!, outH, outW, bias?.RequireFloats(Node.Describe() + " B"));
-            return new Step(pool, x.RequireFloats(Node.Describe() + " X"), packed, gemm, col2im, batch, _inChannels, inPixels, _outChannels, outH * outW);
+            var job = new ConvTransposeChannelJob(g, _weightsT, _inChannels, packed, col, height, width, y.Floats!, outH, outW, bias?.RequireFloats(Node.Describe() + " B"));
+            return new Step(pool, x.RequireFloats(Node.Describe() + " X"), packed, job, batch, _inChannels, inPixels, _outChannels, outH * outW, (long)rows * inPixels * _inChannels);
         }
 
         private sealed class Step : NodeStep
         {
             private readonly WorkerPool _pool;
             private readonly float[] _x, _packed;
-            private readonly GemmJob _gemm;
-            private readonly Col2ImJob _col2im;
+            private readonly ConvTransposeChannelJob _job;
             private readonly int _batch, _inChannels, _inPixels, _outChannels, _outPixels;
+            private readonly bool _worthSplitting;
 
-            public Step(WorkerPool pool, float[] x, float[] packed, GemmJob gemm, Col2ImJob col2im, int batch, int inChannels, int inPixels, int outChannels, int outPixels)
+            public Step(WorkerPool pool, float[] x, float[] packed, ConvTransposeChannelJob job, int batch, int inChannels, int inPixels, int outChannels, int outPixels, long macs)
             {
-                _pool = pool; _x = x; _packed = packed; _gemm = gemm; _col2im = col2im;
+                _pool = pool; _x = x; _packed = packed; _job = job;
                 _batch = batch; _inChannels = inChannels; _inPixels = inPixels; _outChannels = outChannels; _outPixels = outPixels;
+                _worthSplitting = macs >= 32 * 1024;
             }
 
             public override void Execute()
@@ -75,9 +74,8 @@ namespace VaeProcgen.Backends.Managed.Kernels
                 for (int b = 0; b < _batch; b++)
                 {
                     SimdGemm.PackB(new System.ReadOnlySpan<float>(_x, b * _inChannels * _inPixels, _inChannels * _inPixels), _inChannels, _inPixels, _inPixels, 1, _packed);
-                    _gemm.Run(_pool);
-                    _col2im.SetImage(b * _outChannels * _outPixels);
-                    _pool.For(_col2im, _outChannels, (long)_outChannels * _outPixels >= 16 * 1024);
+                    _job.SetImage(b * _outChannels * _outPixels);
+                    _pool.For(_job, _outChannels, _worthSplitting);
                 }
             }
         }

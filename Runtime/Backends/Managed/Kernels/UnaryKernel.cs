@@ -52,18 +52,22 @@ namespace VaeProcgen.Backends.Managed.Kernels
             private static void Relu(float[] x, float[] y)
             {
                 int v = Vector<float>.Count, i = 0;
-                for (; i <= y.Length - v; i += v) Vector.Max(new Vector<float>(x, i), Vector<float>.Zero).CopyTo(y, i);
+                if (KernelPath.Vectorized)
+                    for (; i <= y.Length - v; i += v) Vector.Max(new Vector<float>(x, i), Vector<float>.Zero).CopyTo(y, i);
                 for (; i < y.Length; i++) y[i] = x[i] > 0f ? x[i] : 0f;
             }
 
             private static void LeakyRelu(float[] x, float[] y, float alpha)
             {
                 int v = Vector<float>.Count, i = 0;
-                var a = new Vector<float>(alpha);
-                for (; i <= y.Length - v; i += v)
+                if (KernelPath.Vectorized)
                 {
-                    var xv = new Vector<float>(x, i);
-                    Vector.ConditionalSelect(Vector.GreaterThanOrEqual(xv, Vector<float>.Zero), xv, xv * a).CopyTo(y, i);
+                    var a = new Vector<float>(alpha);
+                    for (; i <= y.Length - v; i += v)
+                    {
+                        var xv = new Vector<float>(x, i);
+                        Vector.ConditionalSelect(Vector.GreaterThanOrEqual(xv, Vector<float>.Zero), xv, xv * a).CopyTo(y, i);
+                    }
                 }
                 for (; i < y.Length; i++) y[i] = x[i] >= 0f ? x[i] : x[i] * alpha;
             }

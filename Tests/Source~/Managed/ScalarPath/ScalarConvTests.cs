@@ -1,0 +1,12 @@
+using NUnit.Framework;
+
+namespace VaeProcgen.Tests.Managed.ScalarPath
+{
+    /// <summary>Every <see cref="ConvTests"/> case again on the scalar kernels.</summary>
+    [TestFixture, ScalarKernels, NonParallelizable]
+    public sealed class ScalarConvTests : ConvTests
+    {
+        [Test]
+        public void RunsOnTheScalarKernels() => Assert.That(VaeProcgen.Backends.Managed.KernelPath.Vectorized, Is.False);
+    }
+}
