@@ -2,7 +2,7 @@ using System.Collections.Generic;
 
 namespace VaeProcgen.Generation.Playability
 {
-    /// <summary>Outcome of <see cref="PlayabilityChecker.Check"/>.</summary>
+    /// <summary>Outcome of <see cref="PlayabilityChecker.Check(VaeProcgen.Generation.Tiles.TileGrid)"/>.</summary>
     public sealed class PlayabilityResult
     {
         internal PlayabilityResult(bool playable, GridPoint? start, IReadOnlyList<GridPoint> path, double progress, int pickupsReached, int pickupsTotal, string reason)
@@ -15,6 +15,10 @@ namespace VaeProcgen.Generation.Playability
             PickupsTotal = pickupsTotal;
             Reason = reason;
         }
+
+        /// <summary>The same check marked as failed for another reason (for rules a generator adds on top of the checker).</summary>
+        internal static PlayabilityResult Failed(PlayabilityResult result, string reason) =>
+            new PlayabilityResult(false, result.Start, result.Path, result.Progress, result.PickupsReached, result.PickupsTotal, reason);
 
         /// <summary>True when the goal of the movement profile is reachable from the start.</summary>
         public bool Playable { get; }
