@@ -13,6 +13,9 @@ namespace VaeProcgen.Benchmarks
     /// (<see cref="LevelRepair"/>). Windows are 28 wide with a 24-column step, so 9 segments give 220 columns.
     /// <see cref="GeneratePlayableLevel"/> adds what the product does by default: latents from the model's fitted prior and
     /// the playability check of every candidate segment (side-scrolling profile), with backtracking, and a final check.
+    /// The built-in benchmark model is untrained, so its levels are never playable and the checked benchmark then times
+    /// the search until it gives up; set the environment variable <c>VAEPROCGEN_LEVEL_MODEL</c> to a trained tiles model
+    /// folder (e.g. from <c>vaeprocgen train --kind tiles</c>) to time the real case.
     /// </summary>
     [MemoryDiagnoser]
     public class LevelGenerationBenchmark
@@ -38,8 +41,11 @@ namespace VaeProcgen.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            BenchmarkModel level = BenchmarkModels.Get("level");
-            model = VaeModel.Load(level.DecoderOnnx, null, new VaeModelOptions { Backend = Engine, Threads = BenchmarkSettings.Threads });
+            var modelOptions = new VaeModelOptions { Backend = Engine, Threads = BenchmarkSettings.Threads };
+            string? trained = Environment.GetEnvironmentVariable("VAEPROCGEN_LEVEL_MODEL");
+            model = string.IsNullOrEmpty(trained)
+                ? VaeModel.Load(BenchmarkModels.Get("level").DecoderOnnx, null, modelOptions)
+                : VaeModel.Load(trained, modelOptions);
             options = new LevelGenerationOptions { RepairPatterns = new TilePatternSet(BenchmarkModels.Levels.Levels, 2) };
             int window = model.Contract.Width, step = window - options.OverlapColumns;
             segments = 1 + (MinimumColumns - window + step - 1) / step;

@@ -52,13 +52,13 @@ namespace VaeProcgen.Trainer.Cli
             new Option<bool>("--no-check") { Description = "Skip the playability check (by default every segment is checked and an unplayable level is an error)." };
 
         public static Option<double> PriorSpread() =>
-            new Option<double>("--prior-spread") { Description = "Spread of the fitted prior around each training encoding (0 = decode the encodings, 1 = the fitted prior).", DefaultValueFactory = _ => 1.0 };
+            new Option<double>("--prior-spread") { Description = "Spread of the fitted prior around each training encoding (0 = decode the encodings, 1 = the fitted prior).", DefaultValueFactory = _ => LevelDefaults.PriorSpread };
 
         public static int CheckSegments(int segments) =>
             segments >= 1 && segments <= 1000 ? segments : throw new UserErrorException($"--segments must be between 1 and 1000 (got {segments}).");
 
         /// <summary>Checks the model kind and builds generation options (repair from the contract's training patterns).</summary>
-        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = 1.0)
+        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = LevelDefaults.PriorSpread)
         {
             if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
             if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
