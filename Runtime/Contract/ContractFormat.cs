@@ -29,6 +29,23 @@ namespace VaeProcgen.Contract
             _ => (ModelKind?)null,
         };
 
+        /// <summary>"horizontal", "vertical" or "room".</summary>
+        public static string FormatLevelLayout(Generation.Tiles.LevelLayout layout) => layout switch
+        {
+            Generation.Tiles.LevelLayout.Vertical => "vertical",
+            Generation.Tiles.LevelLayout.Room => "room",
+            _ => "horizontal",
+        };
+
+        /// <summary>Parses a level layout; null when unknown.</summary>
+        public static Generation.Tiles.LevelLayout? ParseLevelLayout(string text) => text switch
+        {
+            "horizontal" => Generation.Tiles.LevelLayout.Horizontal,
+            "vertical" => Generation.Tiles.LevelLayout.Vertical,
+            "room" => Generation.Tiles.LevelLayout.Room,
+            _ => (Generation.Tiles.LevelLayout?)null,
+        };
+
         /// <summary>Parses a likelihood; null when unknown.</summary>
         public static Likelihood? ParseLikelihood(string text) => text switch
         {

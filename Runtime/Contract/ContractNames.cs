@@ -41,6 +41,8 @@ namespace VaeProcgen.Contract
         /// generated levels without the training data. Format: see <see cref="VaeProcgen.Generation.Tiles.TilePatternText"/>.
         /// </summary>
         public const string KeyTilePatterns2x2 = "vaeprocgen.tile_patterns_2x2";
+        /// <summary>Metadata key: how a tiles model's windows make a level ("horizontal", "vertical" or "room"), optional (absent = horizontal).</summary>
+        public const string KeyLevelLayout = "vaeprocgen.level_layout";
         /// <summary>Metadata key: class labels, JSON array of strings in label-index order.</summary>
         public const string KeyClassLabels = "vaeprocgen.class_labels";
         /// <summary>Metadata key: whether the decoder takes a <see cref="LabelInput"/> ("true"/"false").</summary>

@@ -38,6 +38,8 @@ namespace VaeProcgen.Contract
         public IReadOnlyList<TileLegendEntry> TileLegend { get; private set; } = Array.Empty<TileLegendEntry>();
         /// <summary>The 2x2 tile patterns of the training levels (tiles models exported with them), or null.</summary>
         public VaeProcgen.Generation.Tiles.TilePatternSet? TilePatterns2x2 { get; private set; }
+        /// <summary>Tiles only: how windows make a level (<see cref="ContractNames.KeyLevelLayout"/>; horizontal when absent).</summary>
+        public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; private set; }
         /// <summary>Training palette as RGBA32 colours (may be empty).</summary>
         public IReadOnlyList<uint> Palette { get; private set; } = Array.Empty<uint>();
         /// <summary>The fitted latent prior stored at export, or null.</summary>
@@ -113,6 +115,10 @@ namespace VaeProcgen.Contract
                 {
                     contract.TilePatterns2x2 = VaeProcgen.Generation.Tiles.TilePatternText.Parse(patternsText, contract.TileLegend)
                         ?? throw Bad(ContractNames.KeyTilePatterns2x2, "groups of 4 legend characters (row-major 2x2 patterns)", Shorten(patternsText));
+                }
+                if (props.TryGetValue(ContractNames.KeyLevelLayout, out string? layoutText))
+                {
+                    contract.LevelLayout = ContractFormat.ParseLevelLayout(layoutText) ?? throw Bad(ContractNames.KeyLevelLayout, "horizontal, vertical or room", Shorten(layoutText));
                 }
             }
             if (props.TryGetValue(ContractNames.KeyPalette, out string? paletteText))

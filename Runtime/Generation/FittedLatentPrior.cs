@@ -58,8 +58,15 @@ namespace VaeProcgen.Generation
         /// components of class <paramref name="label"/> when it is not negative and the prior has labels), then one
         /// normal draw per dimension. A class with no component falls back to all components.
         /// </summary>
-        public void Sample(long seed, Span<float> destination, int label = -1)
+        public void Sample(long seed, Span<float> destination, int label = -1) => Sample(seed, destination, label, 1.0);
+
+        /// <summary>
+        /// As <see cref="Sample(long, Span{float}, int)"/> with the component's spread scaled by <paramref name="spread"/>:
+        /// 0 gives the component's mean (the encoding of one training item), 1 the fitted prior itself.
+        /// </summary>
+        public void Sample(long seed, Span<float> destination, int label, double spread)
         {
+            if (!(spread >= 0) || double.IsInfinity(spread)) throw new ArgumentOutOfRangeException(nameof(spread), "Spread must be zero or positive.");
             if (destination.Length < LatentSize) throw new ArgumentException($"Destination holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
             var random = new DeterministicRandom(seed);
             int offset = PickComponent(random, label) * LatentSize;
@@ -67,7 +74,7 @@ namespace VaeProcgen.Generation
             for (int k = 0; k < LatentSize; k++)
             {
                 double s = sigmas[offset + k];
-                destination[k] = (float)(means[offset + k] + Math.Sqrt(s * s + h2) * random.NextNormal());
+                destination[k] = (float)(means[offset + k] + spread * Math.Sqrt(s * s + h2) * random.NextNormal());
             }
         }
 

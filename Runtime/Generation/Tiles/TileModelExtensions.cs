@@ -1,5 +1,6 @@
 using System;
 using VaeProcgen.Contract;
+using VaeProcgen.Generation.Playability;
 
 namespace VaeProcgen.Generation.Tiles
 {
@@ -26,12 +27,13 @@ namespace VaeProcgen.Generation.Tiles
 
         /// <summary>
         /// Generates a level of <paramref name="segments"/> windows stitched left to right (see <see cref="LevelGenerator"/>);
-        /// same model, seed and options, same level. Null options use <see cref="LevelOptions"/> with repair on.
+        /// same model, seed and options, same level. Null options use <see cref="LevelOptions"/> with repair and the
+        /// playability check on. Throws <see cref="LevelGenerationException"/> when a checked level cannot be made playable.
         /// </summary>
         public static TileGrid GenerateLevel(this VaeModel model, long seed, int segments, LevelGenerationOptions? options = null) =>
-            model.GenerateLevelDetailed(seed, segments, options).Grid;
+            LevelGenerator.RequirePlayable(model.GenerateLevelDetailed(seed, segments, options)).Grid;
 
-        /// <summary>As <see cref="GenerateLevel"/>, also returning the stitched probabilities and the repair outcome.</summary>
+        /// <summary>As <see cref="GenerateLevel"/>, also returning the stitched probabilities, the repair and the check; never throws for an unplayable level.</summary>
         public static LevelGenerationResult GenerateLevelDetailed(this VaeModel model, long seed, int segments, LevelGenerationOptions? options = null)
         {
             RequireTiles(model);
@@ -48,10 +50,12 @@ namespace VaeProcgen.Generation.Tiles
 
         /// <summary>
         /// Generation options for this model: the defaults of <see cref="LevelGenerationOptions"/> with the given
-        /// temperature, and repair against the contract's 2x2 training patterns when <paramref name="repair"/> is true
-        /// (throws <see cref="VaeModelException"/> when the model was exported without them).
+        /// temperature, the contract's level layout, latents from the model's fitted prior when it has one (see
+        /// <see cref="VaeModel.FittedPrior"/>), the playability check of <see cref="TileModelExtensions.PlayabilityChecker(VaeModel, MovementProfile)"/> when
+        /// <paramref name="checkPlayability"/> is true, and repair against the contract's 2x2 training patterns when
+        /// <paramref name="repair"/> is true (throws <see cref="VaeModelException"/> when the model was exported without them).
         /// </summary>
-        public static LevelGenerationOptions LevelOptions(this VaeModel model, bool repair, double temperature = 0)
+        public static LevelGenerationOptions LevelOptions(this VaeModel model, bool repair, double temperature = 0, bool checkPlayability = true)
         {
             RequireTiles(model);
             TilePatternSet? patterns = null;
@@ -60,8 +64,34 @@ namespace VaeProcgen.Generation.Tiles
                 patterns = model.Contract.TilePatterns2x2
                     ?? throw new VaeModelException($"The model has no '{ContractNames.KeyTilePatterns2x2}' metadata, so levels cannot be repaired; re-export it with the current trainer or generate without repair.");
             }
-            return new LevelGenerationOptions { Temperature = temperature, RepairPatterns = patterns };
+            return new LevelGenerationOptions
+            {
+                Temperature = temperature,
+                RepairPatterns = patterns,
+                Layout = model.Contract.LevelLayout,
+                LatentPrior = model.FittedPrior,
+                Playability = checkPlayability ? model.PlayabilityChecker() : null,
+            };
         }
+
+        /// <summary>
+        /// A playability checker for this model's levels: tile roles from the contract's legend tags and the movement
+        /// profile of its layout (horizontal: <see cref="MovementProfile.SideScrolling"/>, vertical:
+        /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>), unless one is given.
+        /// </summary>
+        public static PlayabilityChecker PlayabilityChecker(this VaeModel model, MovementProfile? profile = null)
+        {
+            RequireTiles(model);
+            return new PlayabilityChecker(TileRoles.FromLegend(model.Contract.TileLegend), profile ?? ProfileFor(model.Contract.LevelLayout));
+        }
+
+        /// <summary>The default movement profile of a layout.</summary>
+        public static MovementProfile ProfileFor(LevelLayout layout) => layout switch
+        {
+            LevelLayout.Vertical => MovementProfile.Vertical(),
+            LevelLayout.Room => MovementProfile.LadderAndRope(),
+            _ => MovementProfile.SideScrolling(),
+        };
 
         private static void RequireTiles(VaeModel model)
         {

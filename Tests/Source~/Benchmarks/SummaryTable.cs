@@ -138,6 +138,10 @@ namespace VaeProcgen.Benchmarks
                 MeasuredCase? level = results.Find(nameof(LevelGenerationBenchmark), nameof(LevelGenerationBenchmark.GenerateLevel), ("Engine", backend));
                 if (level == null) continue;
                 Add($"seeded 200-column level (decode + stitch + repair), {backend}", "level", $"{level.MeanSeconds * 1e3:0.0} ms", "-", null);
+                MeasuredCase? playable = results.Find(nameof(LevelGenerationBenchmark), nameof(LevelGenerationBenchmark.GeneratePlayableLevel), ("Engine", backend));
+                if (playable == null) continue;
+                Add($"seeded 200-column playable level (decode + stitch + check + repair), {backend}", "level", $"{playable.MeanSeconds * 1e3:0.0} ms", "< 60 ms",
+                    playable.MeanSeconds < 0.060);
             }
         }
 

@@ -18,7 +18,7 @@ namespace VaeProcgen.Tests.Tiles
         {
             using var scratch = new ScratchFolder();
             string path = Path.Combine(scratch.Path, "out", "level.txt");
-            int code = CommandLine.Run(new[] { "levels", "--model", TrainedTileModel.Folder, "--seed", "2", "--segments", "3", "--out", path, "--repair", "--backend", "managed" });
+            int code = CommandLine.Run(new[] { "levels", "--model", TrainedTileModel.Folder, "--seed", "2", "--segments", "3", "--out", path, "--repair", "--backend", "managed", "--no-check" });
             Assert.That(code, Is.Zero);
             string[] rows = File.ReadAllText(path).TrimEnd('\n').Split('\n');
             Assert.That(rows, Has.Length.EqualTo(14));
@@ -28,11 +28,35 @@ namespace VaeProcgen.Tests.Tiles
         }
 
         [Test]
+        public void ACheckedLevelIsWrittenOnlyWhenPlayable()
+        {
+            using var scratch = new ScratchFolder();
+            string path = Path.Combine(scratch.Path, "checked.txt");
+            var error = new StringWriter();
+            TextWriter original = Console.Error;
+            Console.SetError(error);
+            int code;
+            try { code = CommandLine.Run(new[] { "levels", "--model", TrainedTileModel.Folder, "--seed", "2", "--segments", "3", "--out", path }); }
+            finally { Console.SetError(original); }
+            // The 2-epoch test model rarely makes a playable level: either it did, or the command said so and wrote nothing.
+            if (code == 0) Assert.That(File.Exists(path), Is.True);
+            else
+            {
+                Assert.That(code, Is.EqualTo(2));
+                Assert.That(error.ToString(), Does.Contain("No playable level was found"));
+                Assert.That(File.Exists(path), Is.False);
+            }
+        }
+
+        [Test]
         public void EvalLevelsPrintsTheMetrics()
         {
             string json = CaptureOut(() => Assert.That(CommandLine.Run(new[] { "eval-levels", "--model", TrainedTileModel.Folder, "--count", "2", "--segments", "2" }), Is.Zero));
             using JsonDocument document = JsonDocument.Parse(json);
             JsonElement root = document.RootElement;
+            JsonElement playability = root.GetProperty("playability");
+            Assert.That(playability.GetProperty("original_playable").GetDouble(), Is.EqualTo(13 / 15.0).Within(1e-9), "the human baseline of the embedded Mario levels");
+            Assert.That(playability.GetProperty("generated_playable").GetDouble(), Is.InRange(0.0, 1.0));
             foreach (string k in new[] { "k2", "k3", "k4" })
             {
                 JsonElement kl = root.GetProperty("pattern_kl").GetProperty(k);

@@ -60,11 +60,18 @@ namespace VaeProcgen.Tests.Tiles
         public void RepairedLevelsHaveNoUnseenPatternsAndRepeatPerSeed([Values(Backend.OnnxRuntime, Backend.Managed)] Backend backend)
         {
             using VaeModel model = Load(backend);
-            LevelGenerationOptions options = model.LevelOptions(repair: true);
+            LevelGenerationOptions options = model.LevelOptions(repair: true, checkPlayability: false);
             TileGrid level = model.GenerateLevel(11, 3, options);
             Assert.That((level.Height, level.Width), Is.EqualTo((14, 28 + 2 * 24)));
             Assert.That(model.Contract.TilePatterns2x2!.CountUnseen(level), Is.Zero);
-            Assert.That(model.GenerateLevel(11, 3, model.LevelOptions(repair: true)), Is.EqualTo(level));
+            Assert.That(model.GenerateLevel(11, 3, model.LevelOptions(repair: true, checkPlayability: false)), Is.EqualTo(level));
+            Assert.That(model.Contract.LevelLayout, Is.EqualTo(LevelLayout.Horizontal));
+            Assert.That(model.FittedPrior, Is.Not.Null, "tile models ship the fitted prior too");
+            // Checked generation (the default) hands back a playable level or says it could not: this 2-epoch model rarely makes one.
+            LevelGenerationResult checkedResult = model.GenerateLevelDetailed(11, 3, model.LevelOptions(repair: true));
+            Assert.That(checkedResult.Playability, Is.Not.Null);
+            if (checkedResult.IsPlayable) Assert.That(model.GenerateLevel(11, 3, model.LevelOptions(repair: true)), Is.EqualTo(checkedResult.Grid));
+            else Assert.Throws<LevelGenerationException>(() => model.GenerateLevel(11, 3, model.LevelOptions(repair: true)));
         }
 
         [Test]

@@ -46,13 +46,14 @@ namespace VaeProcgen.Trainer.Cli
             };
         }
 
-        /// <summary>Non-overlapping windows of every level (the metric unit of novelty and diversity).</summary>
+        /// <summary>Non-overlapping windows of every level, row by row (the metric unit of novelty and diversity).</summary>
         public static List<TileGrid> Windows(IReadOnlyList<TileGrid> levels, int height, int width)
         {
             var windows = new List<TileGrid>();
             foreach (TileGrid level in levels)
-                for (int column = 0; column + width <= level.Width; column += width)
-                    windows.Add(level.Crop(0, column, Math.Min(height, level.Height), width));
+                for (int row = 0; row + height <= level.Height || (row == 0 && height > level.Height); row += height)
+                    for (int column = 0; column + width <= level.Width; column += width)
+                        windows.Add(level.Crop(row, column, Math.Min(height, level.Height), width));
             return windows;
         }
 

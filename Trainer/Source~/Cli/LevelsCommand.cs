@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using VaeProcgen.Contract;
+using VaeProcgen.Generation.Playability;
 using VaeProcgen.Generation.Tiles;
 using VaeProcgen.Trainer.Imaging;
 
@@ -20,16 +21,19 @@ namespace VaeProcgen.Trainer.Cli
             var repair = new Option<bool>("--repair") { Description = "Repair the level so every 2x2 tile pattern occurs in the training levels." };
             var temperature = Temperature();
             var candidates = Candidates();
+            var noCheck = NoCheck();
+            var spread = PriorSpread();
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, backend }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, noCheck, spread, backend }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
-                LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates));
+                LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates), !parsed.GetValue(noCheck), parsed.GetValue(spread));
                 string path = parsed.GetValue(output)!;
                 LevelGenerationResult result = Write(vae, parsed.GetValue(seed), CheckSegments(parsed.GetValue(segments)), options, path);
                 string repaired = result.Repair == null ? "not repaired" : $"repair changed {result.Repair.ChangedCells} cells, unseen 2x2 patterns {result.Repair.UnseenBefore} -> {result.Repair.UnseenAfter}";
-                Console.WriteLine($"wrote a {result.Grid.Height} x {result.Grid.Width} level ({vae.Backend} backend, {repaired}) to {path} and {Path.ChangeExtension(path, ".png")}");
+                string check = result.Playability == null ? "not checked" : "playable: " + result.Playability.Reason;
+                Console.WriteLine($"wrote a {result.Grid.Height} x {result.Grid.Width} level ({vae.Backend} backend, {repaired}; {check}) to {path} and {Path.ChangeExtension(path, ".png")}");
                 return 0;
             }));
             return command;
@@ -44,28 +48,36 @@ namespace VaeProcgen.Trainer.Cli
         public static Option<int> Candidates() =>
             new Option<int>("--candidates") { Description = "Candidate latents per segment; the best continuation of the previous segment wins.", DefaultValueFactory = _ => LevelDefaults.Candidates };
 
+        public static Option<bool> NoCheck() =>
+            new Option<bool>("--no-check") { Description = "Skip the playability check (by default every segment is checked and an unplayable level is an error)." };
+
+        public static Option<double> PriorSpread() =>
+            new Option<double>("--prior-spread") { Description = "Spread of the fitted prior around each training encoding (0 = decode the encodings, 1 = the fitted prior).", DefaultValueFactory = _ => LevelDefaults.PriorSpread };
+
         public static int CheckSegments(int segments) =>
             segments >= 1 && segments <= 1000 ? segments : throw new UserErrorException($"--segments must be between 1 and 1000 (got {segments}).");
 
         /// <summary>Checks the model kind and builds generation options (repair from the contract's training patterns).</summary>
-        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates)
+        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = LevelDefaults.PriorSpread)
         {
             if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
             if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
             if (candidates < 1 || candidates > 256) throw new UserErrorException($"--candidates must be between 1 and 256 (got {candidates}).");
-            LevelGenerationOptions options = vae.LevelOptions(repair, temperature);
+            LevelGenerationOptions options = vae.LevelOptions(repair, temperature, check);
+            if (!(spread >= 0) || double.IsInfinity(spread)) throw new UserErrorException($"--prior-spread must be zero or positive (got {spread}).");
             options.CandidatesPerSegment = candidates;
+            options.PriorSpread = spread;
             return options;
         }
 
         /// <summary>Generates the level and writes it to <paramref name="textPath"/> plus the preview PNG beside it.</summary>
         public static LevelGenerationResult Write(VaeModel vae, long seed, int segments, LevelGenerationOptions options, string textPath)
         {
-            LevelGenerationResult result = vae.GenerateLevelDetailed(seed, segments, options);
+            LevelGenerationResult result = LevelGenerator.RequirePlayable(vae.GenerateLevelDetailed(seed, segments, options));
             string? folder = Path.GetDirectoryName(Path.GetFullPath(textPath));
             if (folder != null) Directory.CreateDirectory(folder);
             File.WriteAllText(textPath, result.Grid.ToVglcText(vae.Contract.TileLegend) + "\n");
-            PngCodec.Save(TileLevelPreview.Render(result.Grid, vae.Contract.TileLegend), Path.ChangeExtension(textPath, ".png"));
+            PngCodec.Save(TileLevelPreview.Render(result.Grid, vae.Contract.TileLegend, result.Playability?.Path ?? Array.Empty<GridPoint>()), Path.ChangeExtension(textPath, ".png"));
             return result;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VaeProcgen.Contract;
+using VaeProcgen.Generation.Tiles;
 using VaeProcgen.Trainer.Data.Levels;
 using VaeProcgen.Trainer.Training;
 
@@ -12,10 +13,19 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<string?> legend = new Option<string?>("--legend") { Description = "Tiles: VGLC legend JSON of the levels in --data (default: the embedded Super Mario Bros legend)." };
         private readonly Option<int> windowWidth = new Option<int>("--window-width") { Description = "Tiles: columns of a training window.", DefaultValueFactory = _ => 28 };
         private readonly Option<int> stride = new Option<int>("--stride") { Description = "Tiles: step in tiles between training windows.", DefaultValueFactory = _ => 1 };
+        private readonly Option<string> direction = new Option<string>("--direction") { Description = "Tiles: right (levels scroll left to right) or up (levels as wide as a window, played bottom to top).", DefaultValueFactory = _ => "right" };
+        private readonly Option<int> windowHeight = new Option<int>("--window-height") { Description = "Tiles with --direction up: rows of a training window.", DefaultValueFactory = _ => 16 };
+        private readonly Option<bool> room = new Option<bool>("--room") { Description = "Tiles: every level is one single-screen room; a window is a whole room." };
+        private readonly Option<string?> game = GameOption();
+
+        /// <summary>--game: an embedded level set used when --data is absent.</summary>
+        public static Option<string?> GameOption() =>
+            new Option<string?>("--game") { Description = "Tiles without --data: the embedded level set (vglc-super-mario-bros, vglc-kid-icarus, vglc-lode-runner)." };
 
         public TileDataOptions()
         {
             kind.AcceptOnlyFromAmong("sprite", "tiles");
+            direction.AcceptOnlyFromAmong("right", "up");
         }
 
         public void AddTo(Command command, bool withKind = true)
@@ -24,22 +34,31 @@ namespace VaeProcgen.Trainer.Cli
             command.Options.Add(legend);
             command.Options.Add(windowWidth);
             command.Options.Add(stride);
+            command.Options.Add(direction);
+            command.Options.Add(windowHeight);
+            command.Options.Add(room);
+            command.Options.Add(game);
         }
 
         public ModelKind Kind(ParseResult parsed) => parsed.GetValue(kind) == "tiles" ? ModelKind.Tiles : ModelKind.Sprite;
 
         public TileWindowOptions Window(ParseResult parsed, bool skipBadFiles)
         {
-            int w = parsed.GetValue(windowWidth), s = parsed.GetValue(stride);
+            int w = parsed.GetValue(windowWidth), s = parsed.GetValue(stride), h = parsed.GetValue(windowHeight);
             if (w <= 0) throw new UserErrorException($"--window-width must be a positive integer (got {w}).");
             if (s <= 0) throw new UserErrorException($"--stride must be a positive integer (got {s}).");
-            return new TileWindowOptions { WindowWidth = w, Stride = s, SkipBadFiles = skipBadFiles };
+            if (h <= 0) throw new UserErrorException($"--window-height must be a positive integer (got {h}).");
+            bool up = parsed.GetValue(direction) == "up";
+            if (up && parsed.GetValue(room)) throw new UserErrorException("--room and --direction up cannot be combined: a room is one screen.");
+            LevelLayout layout = parsed.GetValue(room) ? LevelLayout.Room : up ? LevelLayout.Vertical : LevelLayout.Horizontal;
+            return new TileWindowOptions { WindowWidth = w, WindowHeight = up ? h : null, Stride = s, SkipBadFiles = skipBadFiles, Layout = layout };
         }
 
         public string? Legend(ParseResult parsed) => parsed.GetValue(legend);
 
         /// <summary>Loads and splits tile levels from --data/--legend (embedded Mario levels when --data is absent).</summary>
         public PreparedData Prepare(ParseResult parsed, string? data, TrainingSettingsOptions settings, TrainingOptions options) =>
-            TileDataPreparer.Prepare(data, Legend(parsed), Window(parsed, settings.SkipBadFiles(parsed)), settings.TestFraction(parsed, ModelKind.Tiles), (int)options.Seed);
+            TileDataPreparer.Prepare(data, Legend(parsed), Window(parsed, settings.SkipBadFiles(parsed)), settings.TestFraction(parsed, ModelKind.Tiles), (int)options.Seed,
+                parsed.GetValue(game));
     }
 }

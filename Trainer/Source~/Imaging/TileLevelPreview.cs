@@ -16,12 +16,20 @@ namespace VaeProcgen.Trainer.Imaging
         private static readonly (string Tag, byte R, byte G, byte B, bool Small)[] TagColours =
         {
             ("enemy", 220, 30, 30, true),
+            ("spawn", 255, 255, 255, true),
             ("coin", 255, 185, 15, true),
+            ("pickupable", 255, 185, 15, true),
+            ("ladder", 150, 100, 40, true),
+            ("rope", 90, 60, 30, true),
+            ("door", 120, 60, 160, false),
             ("pipe", 40, 170, 60, false),
             ("empty question block", 190, 140, 70, false),
             ("question block", 250, 215, 40, false),
             ("cannon", 55, 55, 65, false),
+            ("hazard", 235, 90, 20, false),
+            ("solidtop", 200, 160, 110, false),
             ("breakable", 185, 85, 45, false),
+            ("diggable", 185, 85, 45, false),
             ("ground", 120, 70, 30, false),
             ("empty", 110, 160, 255, false),
         };
@@ -66,6 +74,30 @@ namespace VaeProcgen.Trainer.Imaging
                         }
                     }
                 }
+            }
+            return image;
+        }
+
+        /// <summary>
+        /// Renders the grid and marks the cells of <paramref name="path"/> (for example a playability check's route)
+        /// with a white dot outlined in black, so the route shows on every tile colour.
+        /// </summary>
+        public static RgbaImage Render(TileGrid grid, IReadOnlyList<TileLegendEntry> legend, IReadOnlyList<VaeProcgen.Generation.Playability.GridPoint> path, int cellSize = 8)
+        {
+            ArgumentNullException.ThrowIfNull(path);
+            RgbaImage image = Render(grid, legend, cellSize);
+            int outer = Math.Max(2, cellSize / 2), inner = Math.Max(1, outer - 2);
+            foreach (var point in path)
+            {
+                if ((uint)point.Row >= (uint)grid.Height || (uint)point.Column >= (uint)grid.Width) continue;
+                int cx = point.Column * cellSize + cellSize / 2, cy = point.Row * cellSize + cellSize / 2;
+                for (int y = -outer / 2; y < outer - outer / 2; y++)
+                    for (int x = -outer / 2; x < outer - outer / 2; x++)
+                    {
+                        bool core = Math.Abs(2 * x + 1) <= inner && Math.Abs(2 * y + 1) <= inner;
+                        byte v = core ? (byte)255 : (byte)0;
+                        Put(image.Pixels, image.OffsetOf(cx + x, cy + y), v, v, v);
+                    }
             }
             return image;
         }

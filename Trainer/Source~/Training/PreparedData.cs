@@ -49,6 +49,9 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>
         public string? TilePatterns2x2 { get; }
 
+        /// <summary>Tiles only: how the windows make a level.</summary>
+        public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; init; }
+
         /// <inheritdoc />
         public void Dispose()
         {

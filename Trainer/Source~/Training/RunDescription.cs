@@ -32,6 +32,8 @@ namespace VaeProcgen.Trainer.Training
         public string? TileLegendJson { get; set; }
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>
         public string? TilePatterns2x2 { get; set; }
+        /// <summary>Tiles only: how the windows make a level.</summary>
+        public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; set; }
         /// <summary>Palette JSON, when extracted.</summary>
         public string? PaletteJson { get; set; }
     }

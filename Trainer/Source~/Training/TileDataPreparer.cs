@@ -15,13 +15,14 @@ namespace VaeProcgen.Trainer.Training
         /// Loads the levels: every *.txt under <paramref name="folder"/> with the legend at <paramref name="legendPath"/>, or
         /// the embedded Super Mario Bros levels when <paramref name="folder"/> is null.
         /// </summary>
-        public static TileLevelDataset Load(string? folder, string? legendPath, TileWindowOptions window)
+        public static TileLevelDataset Load(string? folder, string? legendPath, TileWindowOptions window, string? game = null)
         {
             if (folder == null)
             {
                 if (legendPath != null) throw new TrainingException("--legend needs --data: pass the folder of levels the legend belongs to (or neither for the embedded Mario levels).");
-                return TileLevelDataset.LoadEmbedded(window);
+                return TileLevelDataset.LoadEmbedded(window, game ?? EmbeddedLevels.DefaultGame);
             }
+            if (game != null) throw new TrainingException("--game names an embedded level set; pass either --game or --data, not both.");
             if (legendPath == null) throw new TrainingException("Tile levels need a legend: pass --legend FILE (VGLC JSON, {\"tiles\": {\"X\": [\"solid\"], ...}}).");
             return TileLevelDataset.LoadFolder(folder, legendPath, window);
         }
@@ -40,11 +41,11 @@ namespace VaeProcgen.Trainer.Training
             var testSet = new TrainingSet(test.ToOneHotPlanar(), test.Windows.Count, t, h, w);
             string patterns = TilePatternText.Format(new TilePatternSet(train.Levels, 2), all.Legend);
             return new PreparedData(ModelKind.Tiles, t, h, w, trainSet, testSet, System.Array.Empty<string>(), all.Fingerprint,
-                TileLegendJson.Format(all.Legend), tilePatterns2x2: patterns);
+                TileLegendJson.Format(all.Legend), tilePatterns2x2: patterns) { LevelLayout = all.Layout };
         }
 
         /// <summary>Load then prepare.</summary>
-        public static PreparedData Prepare(string? folder, string? legendPath, TileWindowOptions window, double testFraction, int splitSeed) =>
-            Prepare(Load(folder, legendPath, window), testFraction, splitSeed);
+        public static PreparedData Prepare(string? folder, string? legendPath, TileWindowOptions window, double testFraction, int splitSeed, string? game = null) =>
+            Prepare(Load(folder, legendPath, window, game), testFraction, splitSeed);
     }
 }

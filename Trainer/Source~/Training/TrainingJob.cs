@@ -86,7 +86,7 @@ namespace VaeProcgen.Trainer.Training
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, trainer);
             }
             ExportMetadata metadata = Metadata(data);
-            if (Run.Kind == ModelKind.Sprite && Run.PriorBandwidth >= 0)
+            if (Run.PriorBandwidth >= 0)
             {
                 metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth);
             }
@@ -116,6 +116,7 @@ namespace VaeProcgen.Trainer.Training
             ClassLabels = Run.ConditionLabels.Count > 0 ? Run.ConditionLabels : Run.ClassLabels,
             TileLegendJson = Run.TileLegendJson,
             TilePatterns2x2 = Run.TilePatterns2x2,
+            LevelLayout = Run.LevelLayout,
             PaletteJson = Run.PaletteJson,
             DatasetFingerprint = Run.DatasetFingerprint,
             Preset = Run.Preset,
@@ -136,6 +137,7 @@ namespace VaeProcgen.Trainer.Training
             DatasetFingerprint = data.Fingerprint,
             TileLegendJson = data.TileLegendJson,
             TilePatterns2x2 = data.TilePatterns2x2,
+            LevelLayout = data.LevelLayout,
             PaletteJson = data.PaletteJson,
         };
 

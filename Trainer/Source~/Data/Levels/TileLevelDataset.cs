@@ -23,7 +23,7 @@ namespace VaeProcgen.Trainer.Data.Levels
 
         private TileLevelDataset(IReadOnlyList<(string Name, string Text)> sources, IReadOnlyList<TileGrid> levels,
             IReadOnlyList<TileLegendEntry> legend, string legendName, string legendText, TileWindowOptions options,
-            int windowHeight, IReadOnlyList<(string File, string Reason)> skipped)
+            int windowHeight, int windowWidth, IReadOnlyList<(string File, string Reason)> skipped)
         {
             _sources = sources;
             _legendName = legendName;
@@ -32,7 +32,7 @@ namespace VaeProcgen.Trainer.Data.Levels
             Levels = levels;
             Legend = legend;
             WindowHeight = windowHeight;
-            WindowWidth = options.WindowWidth;
+            WindowWidth = windowWidth;
             SkippedFiles = skipped;
             var windows = new List<TileGrid>();
             foreach (TileGrid level in levels)
@@ -56,6 +56,9 @@ namespace VaeProcgen.Trainer.Data.Levels
 
         /// <summary>Number of tile types T (one-hot channels).</summary>
         public int TileCount => Legend.Count;
+
+        /// <summary>How the windows make a level.</summary>
+        public LevelLayout Layout => _options.Layout;
 
         /// <summary>Window rows.</summary>
         public int WindowHeight { get; }
@@ -113,14 +116,15 @@ namespace VaeProcgen.Trainer.Data.Levels
             ArgumentNullException.ThrowIfNull(levels);
             ArgumentNullException.ThrowIfNull(legend);
             ArgumentNullException.ThrowIfNull(options);
-            if (options.WindowWidth <= 0) throw new DataLoadException($"Window width must be positive, not {options.WindowWidth}.");
+            if (options.WindowWidth <= 0 && !options.FullWidth) throw new DataLoadException($"Window width must be positive, not {options.WindowWidth}.");
             if (options.WindowHeight is int h && h <= 0) throw new DataLoadException($"Window height must be positive, not {h}.");
             if (options.Stride <= 0) throw new DataLoadException($"Window stride must be positive, not {options.Stride}.");
 
             var kept = new List<(string, string)>();
             var grids = new List<TileGrid>();
             var skipped = new List<(string, string)>();
-            int? windowHeight = options.WindowHeight;
+            int? windowHeight = options.Layout == LevelLayout.Room ? null : options.WindowHeight;
+            int? windowWidth = options.FullWidth ? null : options.WindowWidth;
             foreach (var (name, text) in levels)
             {
                 try
@@ -132,10 +136,11 @@ namespace VaeProcgen.Trainer.Data.Levels
                         throw new DataLoadException($"Level file '{name}' line {e.Line}, column {e.Column}: {Describe(e, legendName)}", e);
                     }
                     windowHeight ??= grid.Height;
-                    if (grid.Height < windowHeight || grid.Width < options.WindowWidth)
+                    windowWidth ??= grid.Width;
+                    if (grid.Height < windowHeight || grid.Width < windowWidth)
                     {
                         throw new DataLoadException(
-                            $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {options.WindowWidth} window; remove it or use a smaller window.");
+                            $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {windowWidth} window; remove it or use a smaller window.");
                     }
                     kept.Add((name, text));
                     grids.Add(grid);
@@ -146,7 +151,7 @@ namespace VaeProcgen.Trainer.Data.Levels
                 }
             }
             if (grids.Count == 0) throw new DataLoadException($"No usable levels: {skipped.Count} of {levels.Count} level files were skipped as bad.");
-            return new TileLevelDataset(kept, grids, legend, legendName, legendText, options, windowHeight!.Value, skipped);
+            return new TileLevelDataset(kept, grids, legend, legendName, legendText, options, windowHeight!.Value, windowWidth!.Value, skipped);
         }
 
         /// <summary>One-hot windows, flat [N, T, H, W]: 1 at the channel of each cell's tile, 0 elsewhere.</summary>
@@ -187,7 +192,7 @@ namespace VaeProcgen.Trainer.Data.Levels
         {
             var indices = Enumerable.Range(0, Levels.Count).Where(include).ToList();
             return new TileLevelDataset(indices.Select(i => _sources[i]).ToList(), indices.Select(i => Levels[i]).ToList(),
-                Legend, _legendName, _legendText, _options, WindowHeight, Array.Empty<(string, string)>());
+                Legend, _legendName, _legendText, _options, WindowHeight, WindowWidth, Array.Empty<(string, string)>());
         }
 
         private static string Describe(TileGridFormatException e, string legendName) =>

@@ -15,6 +15,14 @@ namespace VaeProcgen.Trainer.Data.Levels
         /// </summary>
         public int Stride { get; set; } = 1;
 
+        /// <summary>
+        /// How windows make a level: horizontal (default: windows of <see cref="WindowWidth"/> columns), vertical (windows as
+        /// wide as the first level, <see cref="WindowHeight"/> rows, stepping along rows) or room (a window is a whole level).
+        /// </summary>
+        public VaeProcgen.Generation.Tiles.LevelLayout Layout { get; set; }
+
+        internal bool FullWidth => Layout != VaeProcgen.Generation.Tiles.LevelLayout.Horizontal;
+
         /// <summary>When true, a bad level file is skipped and recorded in <see cref="TileLevelDataset.SkippedFiles"/> instead of failing the load.</summary>
         public bool SkipBadFiles { get; set; }
     }
