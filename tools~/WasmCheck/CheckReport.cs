@@ -31,7 +31,7 @@ namespace VaeProcgen.WasmCheck
             }
             using (VaeModel tiles = VaeModel.Load(tilesDecoder, null, options))
             {
-                TileGrid level = tiles.GenerateLevel(LevelSeed, LevelSegments, tiles.LevelOptions(repair: true));
+                TileGrid level = tiles.GenerateLevel(LevelSeed, LevelSegments, tiles.LevelOptions(repair: true, checkPlayability: false));
                 var rows = new StringBuilder();
                 for (int y = 0; y < level.Height; y++)
                 {
