@@ -13,7 +13,9 @@ ci=(-p:ContinuousIntegrationBuild=true)
 
 for project in Runtime/VaeProcgen.Runtime.csproj Runtime/OnnxRuntime/VaeProcgen.Runtime.OnnxRuntime.csproj; do
   echo "== pack $project $version"
-  dotnet pack "$repo/$project" -c Release -o "$work/feed" -v quiet -nologo "${ci[@]}"
+  # Rebuild first: an earlier non-CI Release build (e.g. the trainer's) would otherwise be packed as it is.
+  dotnet build "$repo/$project" -c Release --no-incremental -v quiet -nologo "${ci[@]}" >/dev/null
+  dotnet pack "$repo/$project" -c Release --no-build -o "$work/feed" -v quiet -nologo "${ci[@]}"
 done
 core="$work/feed/VaeProcgen.Runtime.$version.nupkg"
 ort="$work/feed/VaeProcgen.Runtime.OnnxRuntime.$version.nupkg"
