@@ -66,8 +66,8 @@ namespace VaeProcgen.Trainer.Cli
                 SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
                 SpriteDataset? sliced = sheet?.Load(parsed, load);
                 return sliced != null
-                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
-                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours)
+                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours);
             }
             if (settings.Conditional(parsed)) throw new UserErrorException("--conditional is not supported for --kind tiles (levels have no class labels).");
             return tiles.Prepare(parsed, data, settings, options);

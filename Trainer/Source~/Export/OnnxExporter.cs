@@ -110,7 +110,7 @@ namespace VaeProcgen.Trainer.Export
             Add(ContractNames.KeyOutputShape, ContractFormat.FormatShape(arch.Shape.Channels, arch.Shape.Height, arch.Shape.Width));
             Add(ContractNames.KeyLikelihood, ContractFormat.FormatLikelihood(metadata.Likelihood));
             if (metadata.Likelihood == Likelihood.Gaussian) Add(ContractNames.KeyGaussianSigma, metadata.GaussianSigma.ToString("R", CultureInfo.InvariantCulture));
-            Add(ContractNames.KeyChannels, metadata.Kind == ModelKind.Tiles ? ContractNames.ChannelsTileProbabilities : ContractNames.ChannelsRgbaStraight);
+            Add(ContractNames.KeyChannels, ContractFormat.FormatChannels(metadata.Kind, metadata.Likelihood));
             Add(ContractNames.KeyConditional, arch.IsConditional ? "true" : "false");
             Add(ContractNames.KeyClassLabels, JsonSerializer.Serialize(metadata.ClassLabels));
             if (metadata.TileLegendJson != null) Add(ContractNames.KeyTileLegend, metadata.TileLegendJson);
