@@ -37,8 +37,12 @@ namespace VaeProcgen.Tests.EndToEnd
         public void Export()
         {
             manual_seed(21);
-            torchModel = new ConvVae(new VaeArchitecture(new VaeShape(Channels, 24, 24), VaePreset.Tiny, LatentSize, 0));
+            torchModel = new ConvVae(new VaeArchitecture(new VaeShape(Channels, 24, 24), VaePreset.Tiny, LatentSize, 0, paletteSprite: true));
             torchModel.eval();
+            using (no_grad())
+            {
+                torchModel.OutputConv.weight!.mul_(20); // untrained 1x1 output weights are small: let the latent, not the bias, pick the colours
+            }
             var metadata = new ExportMetadata
             {
                 Likelihood = Likelihood.Categorical,
