@@ -58,7 +58,6 @@ namespace VaeProcgen.Trainer.Training
                 resumed = state;
             }
             torch.manual_seed(Run.Options.Seed);
-            if (Environment.GetEnvironmentVariable("VAEPROCGEN_KEEP_DENORMALS") == null) DenormalFlush.TryEnable();
             var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count, Run.Options.PaletteColours > 0);
             using var model = new ConvVae(architecture);
             using var trainer = new VaeTrainer(model, Run.Options);
