@@ -138,8 +138,8 @@ namespace VaeProcgen
         }
 
         /// <summary>
-        /// Decodes latents [B*K] into <paramref name="output"/> [B*C*H*W] (planar per item; sprites in [0,1],
-        /// tiles as per-cell probabilities). Conditional models need one label index per item.
+        /// Decodes latents [B*K] into <paramref name="output"/> [B*C*H*W] (planar per item; RGBA sprites in [0,1],
+        /// palette sprites and tiles as per-cell probabilities). Conditional models need one label index per item.
         /// </summary>
         public void Decode(ReadOnlySpan<float> latents, Span<float> output, ReadOnlySpan<int> labels = default)
         {
@@ -157,7 +157,11 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>Decodes sprite latents [B*K] into RGBA32 bytes [B*H*W*4] (row-major, top row first, straight alpha).</summary>
+        /// <summary>
+        /// Decodes sprite latents [B*K] into RGBA32 bytes [B*H*W*4] (row-major, top row first, straight alpha). RGBA models
+        /// give the decoder's mean colour; palette models (<see cref="ModelContract.IsPaletteSprite"/>) the most likely
+        /// palette colour of each pixel.
+        /// </summary>
         public void DecodeRgba(ReadOnlySpan<float> latents, Span<byte> rgba, ReadOnlySpan<int> labels = default)
         {
             RequireKind(ModelKind.Sprite);
@@ -174,7 +178,7 @@ namespace VaeProcgen
                     float[] planar = RunDecoder(latents, labels, start, count);
                     for (int n = 0; n < count; n++)
                     {
-                        SpritePixels.PlanarToRgba(planar.AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
+                        ItemToRgba(planar.AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
                     }
                 }
             }
@@ -287,8 +291,38 @@ namespace VaeProcgen
             RequireKind(ModelKind.Sprite);
             RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
             var planar = new float[ItemSize];
-            SpritePixels.RgbaToPlanar(rgba, planar);
+            RgbaToItems(rgba.Slice(0, Contract.Height * Contract.Width * 4), planar);
             return planar;
+        }
+
+        /// <summary>
+        /// Converts RGBA32 sprites [B*H*W*4] of this model's size into the model's planar items [B*C*H*W] (the input of
+        /// <see cref="Encode"/> and <see cref="Score"/>): RGBA planes in [0,1] for RGBA models, one-hot palette planes
+        /// (nearest palette colour, see <see cref="SpritePalette"/>) for palette models. Allocates nothing. Thread-safe.
+        /// </summary>
+        public void RgbaToItems(ReadOnlySpan<byte> rgba, Span<float> items)
+        {
+            RequireKind(ModelKind.Sprite);
+            int bytes = Contract.Height * Contract.Width * 4;
+            if (rgba.Length == 0 || rgba.Length % bytes != 0)
+            {
+                throw new ArgumentException($"RGBA length {rgba.Length} is not a positive multiple of one sprite ({Contract.Width}x{Contract.Height}x4 = {bytes} bytes).", nameof(rgba));
+            }
+            int batch = rgba.Length / bytes;
+            RequireLength(items.Length, batch * ItemSize, nameof(items));
+            for (int n = 0; n < batch; n++)
+            {
+                ReadOnlySpan<byte> sprite = rgba.Slice(n * bytes, bytes);
+                Span<float> item = items.Slice(n * ItemSize, ItemSize);
+                if (Contract.SpritePalette != null) Contract.SpritePalette.RgbaToOneHot(sprite, item);
+                else SpritePixels.RgbaToPlanar(sprite, item);
+            }
+        }
+
+        private void ItemToRgba(ReadOnlySpan<float> item, Span<byte> rgba)
+        {
+            if (Contract.SpritePalette != null) Contract.SpritePalette.ProbabilitiesToRgba(item, rgba);
+            else SpritePixels.PlanarToRgba(item, rgba);
         }
 
         /// <summary>True after <see cref="Dispose"/>.</summary>

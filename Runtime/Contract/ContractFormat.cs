@@ -17,6 +17,15 @@ namespace VaeProcgen.Contract
             _ => "bernoulli",
         };
 
+        /// <summary>
+        /// The <see cref="ContractNames.KeyChannels"/> value a model of this kind and likelihood carries: tiles have tile
+        /// probabilities; sprites are RGBA planes, except categorical sprites, whose channels are palette probabilities.
+        /// </summary>
+        public static string FormatChannels(ModelKind kind, Likelihood likelihood) =>
+            kind == ModelKind.Tiles ? ContractNames.ChannelsTileProbabilities
+            : likelihood == Likelihood.Categorical ? ContractNames.ChannelsPaletteProbabilities
+            : ContractNames.ChannelsRgbaStraight;
+
         /// <summary>"C,H,W".</summary>
         public static string FormatShape(int channels, int height, int width) =>
             string.Format(CultureInfo.InvariantCulture, "{0},{1},{2}", channels, height, width);

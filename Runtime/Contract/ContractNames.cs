@@ -32,7 +32,7 @@ namespace VaeProcgen.Contract
         public const string KeyOutputShape = "vaeprocgen.output_shape";
         /// <summary>Metadata key: reconstruction likelihood ("bernoulli", "gaussian" or "categorical").</summary>
         public const string KeyLikelihood = "vaeprocgen.likelihood";
-        /// <summary>Metadata key: meaning of the channels ("rgba_straight" for sprites, "tile_probabilities" for tiles).</summary>
+        /// <summary>Metadata key: meaning of the channels ("rgba_straight" or "palette_probabilities" for sprites, "tile_probabilities" for tiles).</summary>
         public const string KeyChannels = "vaeprocgen.channels";
         /// <summary>Metadata key: tile legend, JSON array of {"char","index","tags"} (tiles only).</summary>
         public const string KeyTileLegend = "vaeprocgen.tile_legend";
@@ -47,7 +47,11 @@ namespace VaeProcgen.Contract
         public const string KeyClassLabels = "vaeprocgen.class_labels";
         /// <summary>Metadata key: whether the decoder takes a <see cref="LabelInput"/> ("true"/"false").</summary>
         public const string KeyConditional = "vaeprocgen.conditional";
-        /// <summary>Metadata key: training palette, JSON array of "#RRGGBBAA" strings (optional).</summary>
+        /// <summary>
+        /// Metadata key: training palette, JSON array of "#RRGGBBAA" strings. Optional for RGBA sprite models (the colours
+        /// `--palette` snaps to); required for palette sprite models (<see cref="ChannelsPaletteProbabilities"/>), where entry c
+        /// is the colour of channel c and an entry with alpha 0 is transparency.
+        /// </summary>
         public const string KeyPalette = "vaeprocgen.palette";
         /// <summary>Metadata key: standard deviation of the Gaussian likelihood (gaussian models only).</summary>
         public const string KeyGaussianSigma = "vaeprocgen.gaussian_sigma";
@@ -62,6 +66,11 @@ namespace VaeProcgen.Contract
 
         /// <summary>Value of <see cref="KeyChannels"/> for sprites: R,G,B,A planes in [0,1], straight (not premultiplied) alpha.</summary>
         public const string ChannelsRgbaStraight = "rgba_straight";
+        /// <summary>
+        /// Value of <see cref="KeyChannels"/> for palette sprite models (categorical likelihood): one probability plane per
+        /// colour of <see cref="KeyPalette"/>, in palette order.
+        /// </summary>
+        public const string ChannelsPaletteProbabilities = "palette_probabilities";
         /// <summary>Value of <see cref="KeyChannels"/> for tiles: one probability plane per tile type.</summary>
         public const string ChannelsTileProbabilities = "tile_probabilities";
         /// <summary>Value of <see cref="KeyGraphRole"/> for the decoder file.</summary>

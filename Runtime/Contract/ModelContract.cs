@@ -42,6 +42,13 @@ namespace VaeProcgen.Contract
         public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; private set; }
         /// <summary>Training palette as RGBA32 colours (may be empty).</summary>
         public IReadOnlyList<uint> Palette { get; private set; } = Array.Empty<uint>();
+        /// <summary>
+        /// True for a palette sprite model: categorical likelihood, channel c = probability of <see cref="Palette"/> colour c
+        /// (see <see cref="ContractNames.ChannelsPaletteProbabilities"/>).
+        /// </summary>
+        public bool IsPaletteSprite => Kind == ModelKind.Sprite && Likelihood == Likelihood.Categorical;
+        /// <summary>The channel palette of a palette sprite model (<see cref="IsPaletteSprite"/>), else null.</summary>
+        public Generation.SpritePalette? SpritePalette { get; private set; }
         /// <summary>The fitted latent prior stored at export, or null.</summary>
         public Generation.FittedLatentPrior? LatentPrior { get; private set; }
         /// <summary>Trainer version that exported the file.</summary>
@@ -91,9 +98,9 @@ namespace VaeProcgen.Contract
             string likelihoodText = Get(ContractNames.KeyLikelihood);
             contract.Likelihood = ContractFormat.ParseLikelihood(likelihoodText) ?? throw Bad(ContractNames.KeyLikelihood, "'bernoulli', 'gaussian' or 'categorical'", likelihoodText);
             string channels = Get(ContractNames.KeyChannels);
-            string expectedChannels = contract.Kind == ModelKind.Tiles ? ContractNames.ChannelsTileProbabilities : ContractNames.ChannelsRgbaStraight;
-            if (channels != expectedChannels) throw Bad(ContractNames.KeyChannels, $"'{expectedChannels}'", channels);
-            if (contract.Kind == ModelKind.Sprite && contract.Channels != 4) throw Bad(ContractNames.KeyOutputShape, "4 channels (RGBA) for a sprite model", shapeText);
+            string expectedChannels = ContractFormat.FormatChannels(contract.Kind, contract.Likelihood);
+            if (channels != expectedChannels) throw Bad(ContractNames.KeyChannels, $"'{expectedChannels}' for a {kindText} model with the {likelihoodText} likelihood", channels);
+            if (contract.Kind == ModelKind.Sprite && contract.Likelihood != Likelihood.Categorical && contract.Channels != 4) throw Bad(ContractNames.KeyOutputShape, "4 channels (RGBA) for a sprite model", shapeText);
             string conditional = Get(ContractNames.KeyConditional);
             if (conditional != "true" && conditional != "false") throw Bad(ContractNames.KeyConditional, "'true' or 'false'", conditional);
             contract.IsConditional = conditional == "true";
@@ -124,6 +131,14 @@ namespace VaeProcgen.Contract
             if (props.TryGetValue(ContractNames.KeyPalette, out string? paletteText))
             {
                 contract.Palette = PaletteJson.Parse(paletteText) ?? throw Bad(ContractNames.KeyPalette, "a JSON array of \"#RRGGBBAA\" strings", Shorten(paletteText));
+            }
+            if (contract.IsPaletteSprite)
+            {
+                if (contract.Palette.Count != contract.Channels || contract.Channels < 2)
+                {
+                    throw Bad(ContractNames.KeyPalette, $"one colour per channel ({contract.Channels}, at least 2) for a palette sprite model", paletteText == null ? "missing" : Shorten(paletteText));
+                }
+                contract.SpritePalette = new Generation.SpritePalette(contract.Palette);
             }
             if (props.TryGetValue(ContractNames.KeyGaussianSigma, out string? sigmaText))
             {

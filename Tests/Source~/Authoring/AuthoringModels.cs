@@ -22,12 +22,17 @@ namespace VaeProcgen.Tests.Authoring
         private static readonly string[] TrainClasses = { "potion", "ring" };
         private static readonly Lazy<string> unconditional = new Lazy<string>(() => Train("unconditional", conditional: false, epochs: 12), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly Lazy<string> conditional = new Lazy<string>(() => Train("conditional", conditional: true, epochs: 2), LazyThreadSafetyMode.ExecutionAndPublication);
+        private static readonly Lazy<string> palette = new Lazy<string>(() => Train("palette", conditional: false, epochs: 12, PaletteColours), LazyThreadSafetyMode.ExecutionAndPublication);
         private static readonly Lazy<SpriteDataset> embedded = new Lazy<SpriteDataset>(() => SpriteDataset.LoadEmbedded(new SpriteLoadOptions { Width = Size, Height = Size }));
 
         /// <summary>Folder of the unconditional potion+ring model.</summary>
         public static string Unconditional => unconditional.Value;
         /// <summary>Folder of the conditional potion+ring model.</summary>
         public static string Conditional => conditional.Value;
+        /// <summary>Opaque colours of the palette model (it has one more channel: transparency).</summary>
+        public const int PaletteColours = 15;
+        /// <summary>Folder of the unconditional potion+ring model with the palette-categorical likelihood.</summary>
+        public static string Palette => palette.Value;
         /// <summary>All embedded sprites at 16x16.</summary>
         public static SpriteDataset Embedded => embedded.Value;
 
@@ -54,12 +59,17 @@ namespace VaeProcgen.Tests.Authoring
             return folder;
         }
 
-        private static string Train(string name, bool conditional, int epochs)
+        private static string Train(string name, bool conditional, int epochs, int paletteColours = 0)
         {
             string folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "authoring-models", name);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             var options = new TrainingOptions { Epochs = epochs, BatchSize = 16, WarmupSteps = 40, LearningRate = 3e-3, Seed = 3 };
-            using PreparedData data = SpriteDataPreparer.Prepare(TrainingClasses(), TestFraction, SplitSeed, conditional);
+            if (paletteColours > 0)
+            {
+                options.Likelihood = VaeProcgen.Contract.Likelihood.Categorical;
+                options.PaletteColours = paletteColours;
+            }
+            using PreparedData data = SpriteDataPreparer.Prepare(TrainingClasses(), TestFraction, SplitSeed, conditional, paletteColours);
             RunDescription run = TrainingJob.Describe(data, "tiny", 8, conditional, options);
             TrainingResult result = new TrainingJob(folder, run, resume: false).Execute(data, new SilentObserver(), CancellationToken.None);
             Assert.That(result.Completed, Is.True);

@@ -39,14 +39,25 @@ namespace VaeProcgen.Trainer.Cli
         {
             var scores = new ElboScore[set.Count];
             int[]? labels = vae.Contract.IsConditional ? set.Items.Select(i => vae.LabelIndex(i.Label)).ToArray() : null;
-            vae.Score(set.ToPlanarFloats(), scores, seed, labels);
+            vae.Score(Items(vae, set), scores, seed, labels);
             return scores;
         }
 
         public static double[] ImportanceBound(VaeModel vae, SpriteDataset set, int k, long seed)
         {
             int[]? labels = vae.Contract.IsConditional ? set.Items.Select(i => vae.LabelIndex(i.Label)).ToArray() : null;
-            return Authoring.ImportanceSampling.NegativeLogLikelihoodBound(vae, set.ToPlanarFloats(), k, seed, labels);
+            return Authoring.ImportanceSampling.NegativeLogLikelihoodBound(vae, Items(vae, set), k, seed, labels);
+        }
+
+        /// <summary>The sprites of a set as the model's planar input (RGBA planes, or one-hot palette planes for palette models).</summary>
+        public static float[] Items(VaeModel vae, SpriteDataset set)
+        {
+            int bytes = vae.Contract.Width * vae.Contract.Height * 4;
+            var rgba = new byte[checked(set.Count * bytes)];
+            for (int i = 0; i < set.Count; i++) set.Items[i].Image.Pixels.AsSpan(0, bytes).CopyTo(rgba.AsSpan(i * bytes, bytes));
+            var items = new float[checked(set.Count * vae.ItemSize)];
+            if (set.Count > 0) vae.RgbaToItems(rgba, items);
+            return items;
         }
 
         private static string ToJson(SpriteDataset set, ElboScore[] scores, double[]? bounds, int k)

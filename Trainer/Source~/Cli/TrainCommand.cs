@@ -36,7 +36,7 @@ namespace VaeProcgen.Trainer.Cli
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
-                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count);
+                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count, run.Options.PaletteColours > 0);
                 TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
                 TrainingResult result = TrainingConsole.Run(job, prepared);
                 return result.Completed ? 0 : 130;
@@ -66,8 +66,8 @@ namespace VaeProcgen.Trainer.Cli
                 SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
                 SpriteDataset? sliced = sheet?.Load(parsed, load);
                 return sliced != null
-                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed))
-                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed));
+                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours)
+                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours);
             }
             if (settings.Conditional(parsed)) throw new UserErrorException("--conditional is not supported for --kind tiles (levels have no class labels).");
             return tiles.Prepare(parsed, data, settings, options);

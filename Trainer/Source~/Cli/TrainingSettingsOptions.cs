@@ -19,7 +19,8 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> learningRate = new Option<double>("--lr") { Description = "Adam learning rate at the start (cosine-decayed to --final-lr of it).", DefaultValueFactory = _ => 2e-3 };
         private readonly Option<int> warmup = new Option<int>("--warmup") { Description = "Steps of linear KL warm-up.", DefaultValueFactory = _ => 500 };
         private readonly Option<double> freeBits = new Option<double>("--free-bits") { Description = "Minimum nats per latent dimension before KL is penalised (0 = off).", DefaultValueFactory = _ => 0.0 };
-        private readonly Option<string> likelihood = new Option<string>("--likelihood") { Description = "bernoulli (BCE) or gaussian (MSE).", DefaultValueFactory = _ => "bernoulli" };
+        private readonly Option<string> likelihood = new Option<string>("--likelihood") { Description = "Sprites: bernoulli (BCE over RGBA values), gaussian (MSE) or palette (per-pixel categorical over --palette-size training colours plus transparency).", DefaultValueFactory = _ => "bernoulli" };
+        private readonly Option<int> paletteSize = new Option<int>("--palette-size") { Description = "With --likelihood palette: opaque colours the training sprites are reduced to (median cut in OKLab).", DefaultValueFactory = _ => DefaultPaletteColours };
         private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction (seeded, stratified by label).", DefaultValueFactory = _ => 0.1 };
         private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites fit the model: scale (nearest), pad or crop.", DefaultValueFactory = _ => "scale" };
         private readonly Option<int> size = new Option<int>("--size") { Description = "Sprite width and height of the model (multiple of 8 recommended).", DefaultValueFactory = _ => 32 };
@@ -32,17 +33,22 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
+        /// <summary>Default of --palette-size.</summary>
+        public const int DefaultPaletteColours = 64;
+        /// <summary>Largest --palette-size (the decoder's output convolution grows with it).</summary>
+        public const int MaxPaletteColours = 255;
+
         public TrainingSettingsOptions(int defaultEpochs = 40)
         {
             epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaultEpochs };
-            likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian");
+            likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian", "palette");
             fit.AcceptOnlyFromAmong("scale", "pad", "crop");
             preset.AcceptOnlyFromAmong("tiny", "small", "base");
         }
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm })
             {
                 command.Options.Add(o);
             }
@@ -54,6 +60,8 @@ namespace VaeProcgen.Trainer.Cli
             TrainingOptions options = Read(parsed);
             if (kind == ModelKind.Tiles)
             {
+                if (!IsImplicit(parsed, paletteSize)) throw new UserErrorException("--palette-size applies to sprites only.");
+                options.PaletteColours = 0;
                 if (!IsImplicit(parsed, likelihood)) throw new UserErrorException("--likelihood does not apply to tiles; tile models always use the categorical likelihood.");
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
@@ -76,7 +84,7 @@ namespace VaeProcgen.Trainer.Cli
                 Beta = parsed.GetValue(beta),
                 WarmupSteps = Math.Max(0, parsed.GetValue(warmup)),
                 FreeBits = Math.Max(0, parsed.GetValue(freeBits)),
-                Likelihood = parsed.GetValue(likelihood) == "gaussian" ? Likelihood.Gaussian : Likelihood.Bernoulli,
+                Likelihood = parsed.GetValue(likelihood) switch { "gaussian" => Likelihood.Gaussian, "palette" => Likelihood.Categorical, _ => Likelihood.Bernoulli },
                 FinalLearningRateFraction = parsed.GetValue(finalLr),
                 WeightDecay = parsed.GetValue(weightDecay),
                 EmaDecay = parsed.GetValue(ema),
@@ -90,6 +98,16 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.EmaDecay >= 0 && options.EmaDecay < 1)) throw new UserErrorException($"--ema must be in [0, 1) (got {options.EmaDecay}).");
             if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
+            if (options.Likelihood == Likelihood.Categorical)
+            {
+                int colours = parsed.GetValue(paletteSize);
+                if (colours < 1 || colours > MaxPaletteColours) throw new UserErrorException($"--palette-size must be between 1 and {MaxPaletteColours} (got {colours}).");
+                options.PaletteColours = colours;
+            }
+            else if (!IsImplicit(parsed, paletteSize))
+            {
+                throw new UserErrorException("--palette-size applies to --likelihood palette only.");
+            }
             return options;
         }
 

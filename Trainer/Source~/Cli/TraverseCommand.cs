@@ -90,7 +90,7 @@ namespace VaeProcgen.Trainer.Cli
             var mean = new float[set.Count * vae.LatentSize];
             var logVar = new float[set.Count * vae.LatentSize];
             int[]? labels = vae.Contract.IsConditional ? Enumerable.Repeat(labelIndex, set.Count).ToArray() : null;
-            vae.Encode(set.ToPlanarFloats(), mean, logVar, labels);
+            vae.Encode(EvalCommand.Items(vae, set), mean, logVar, labels);
             LatentPca fit = LatentPca.Fit(mean, set.Count, vae.LatentSize, 2);
             float[] Scaled(int c) => fit.Components[c].Select(x => x * (float)Math.Sqrt(fit.Variances[c])).ToArray();
             string what = string.Format(CultureInfo.InvariantCulture, "principal components 1 (sd {0:F2}) and 2 (sd {1:F2}) of {2} encoded sprites",

@@ -42,8 +42,9 @@ namespace VaeProcgen.Trainer.Export
                     OnnxAttribute.Of("kernel_shape", 4L, 4L), OnnxAttribute.Of("strides", 2L, 2L), OnnxAttribute.Of("pads", 1L, 1L, 1L, 1L));
                 h = g.Node("Relu", h);
             }
+            long k = arch.OutputKernel, pad = k / 2;
             h = g.Node("Conv", new[] { h, g.Weight("decoder.output.weight", model.OutputConv.weight!), g.Weight("decoder.output.bias", model.OutputConv.bias!) }, null,
-                OnnxAttribute.Of("kernel_shape", 3L, 3L), OnnxAttribute.Of("pads", 1L, 1L, 1L, 1L));
+                OnnxAttribute.Of("kernel_shape", k, k), OnnxAttribute.Of("pads", pad, pad, pad, pad));
             VaeShape data = arch.Shape;
             if (data.NeedsPadding)
             {
@@ -75,6 +76,11 @@ namespace VaeProcgen.Trainer.Export
             var g = new OnnxGraphBuilder("vaeprocgen_encoder");
             g.Graph.Inputs.Add(OnnxValueInfo.Batched(ContractNames.DataTensor, data.Channels, data.Height, data.Width));
             string h = ContractNames.DataTensor;
+            if (model.PaletteEmbedding is Conv2d embedding)
+            {
+                h = g.Node("Conv", new[] { h, g.Weight("encoder.palette_embedding.weight", embedding.weight!), g.Weight("encoder.palette_embedding.bias", embedding.bias!) }, null,
+                    OnnxAttribute.Of("kernel_shape", 1L, 1L));
+            }
             for (int i = 0; i < model.EncoderConvs.Count; i++)
             {
                 Conv2d conv = model.EncoderConvs[i];
@@ -110,7 +116,7 @@ namespace VaeProcgen.Trainer.Export
             Add(ContractNames.KeyOutputShape, ContractFormat.FormatShape(arch.Shape.Channels, arch.Shape.Height, arch.Shape.Width));
             Add(ContractNames.KeyLikelihood, ContractFormat.FormatLikelihood(metadata.Likelihood));
             if (metadata.Likelihood == Likelihood.Gaussian) Add(ContractNames.KeyGaussianSigma, metadata.GaussianSigma.ToString("R", CultureInfo.InvariantCulture));
-            Add(ContractNames.KeyChannels, metadata.Kind == ModelKind.Tiles ? ContractNames.ChannelsTileProbabilities : ContractNames.ChannelsRgbaStraight);
+            Add(ContractNames.KeyChannels, ContractFormat.FormatChannels(metadata.Kind, metadata.Likelihood));
             Add(ContractNames.KeyConditional, arch.IsConditional ? "true" : "false");
             Add(ContractNames.KeyClassLabels, JsonSerializer.Serialize(metadata.ClassLabels));
             if (metadata.TileLegendJson != null) Add(ContractNames.KeyTileLegend, metadata.TileLegendJson);

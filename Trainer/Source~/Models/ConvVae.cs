@@ -7,8 +7,9 @@ namespace VaeProcgen.Trainer.Models
 {
     /// <summary>
     /// Convolutional VAE. Encoder: three 4x4 stride-2 convolutions with LeakyReLU(0.2), flatten, two dense
-    /// heads for the posterior mean and log-variance. Decoder: dense to the innermost map, ReLU, three
-    /// 4x4 stride-2 transposed convolutions with ReLU, a 3x3 output convolution giving logits (computed as a
+    /// heads for the posterior mean and log-variance (palette sprite models first embed their one-hot input with a
+    /// 1x1 convolution). Decoder: dense to the innermost map, ReLU, three
+    /// 4x4 stride-2 transposed convolutions with ReLU, a 3x3 (palette sprites: 1x1) output convolution giving logits (computed as a
     /// <see cref="TapConvolution"/>: libtorch's own convolution kernel returns NaN gradients for it on some CPUs).
     /// Data whose size is not a multiple of 8 is zero-padded at the bottom/right on the way in and cropped on
     /// the way out. Conditional models concatenate a one-hot label to the flattened features and to z.
@@ -25,12 +26,17 @@ namespace VaeProcgen.Trainer.Models
         private readonly Linear decoderDense;
         private readonly ModuleList<ConvTranspose2d> decoderDeconvs;
         private readonly Conv2d outputConv;
+        private readonly Conv2d? paletteEmbedding;
 
         /// <summary>Builds a freshly initialised model (TorchSharp's default init, driven by torch.manual_seed).</summary>
         public ConvVae(VaeArchitecture architecture) : base("ConvVae")
         {
             Architecture = architecture;
-            int[] c = { architecture.Shape.Channels, architecture.Preset.StageChannels[0], architecture.Preset.StageChannels[1], architecture.Preset.StageChannels[2] };
+            int[] c = { architecture.EncoderInputChannels, architecture.Preset.StageChannels[0], architecture.Preset.StageChannels[1], architecture.Preset.StageChannels[2] };
+            if (architecture.PaletteSprite)
+            {
+                paletteEmbedding = nn.Conv2d(architecture.Shape.Channels, architecture.EncoderInputChannels, 1);
+            }
             encoderConvs = new ModuleList<Conv2d>();
             for (int i = 0; i < 3; i++)
             {
@@ -47,13 +53,15 @@ namespace VaeProcgen.Trainer.Models
             {
                 decoderDeconvs.Add(nn.ConvTranspose2d(d[i], d[i + 1], 4, stride: 2, padding: 1));
             }
-            outputConv = nn.Conv2d(architecture.Preset.RefineChannels, architecture.Shape.Channels, 3, padding: 1);
+            outputConv = nn.Conv2d(architecture.Preset.RefineChannels, architecture.Shape.Channels, architecture.OutputKernel, padding: architecture.OutputKernel / 2);
             RegisterComponents();
         }
 
         /// <summary>What this model is.</summary>
         public VaeArchitecture Architecture { get; }
 
+        /// <summary>The 1x1 embedding of a palette sprite model's one-hot input (null for other models).</summary>
+        public Conv2d? PaletteEmbedding => paletteEmbedding;
         /// <summary>Encoder convolutions, in order.</summary>
         public ModuleList<Conv2d> EncoderConvs => encoderConvs;
         /// <summary>Dense head producing the posterior mean.</summary>
@@ -72,7 +80,7 @@ namespace VaeProcgen.Trainer.Models
         {
             using var scope = NewDisposeScope();
             VaeShape shape = Architecture.Shape;
-            Tensor h = x;
+            Tensor h = paletteEmbedding is null ? x : TapConvolution.Forward(x, paletteEmbedding.weight!, paletteEmbedding.bias);
             if (shape.NeedsPadding)
             {
                 h = nn.functional.pad(h, new long[] { 0, shape.PaddedWidth - shape.Width, 0, shape.PaddedHeight - shape.Height });

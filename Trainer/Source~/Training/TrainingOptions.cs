@@ -32,6 +32,11 @@ namespace VaeProcgen.Trainer.Training
         public double FreeBits { get; set; }
         /// <summary>Reconstruction likelihood.</summary>
         public Likelihood Likelihood { get; set; } = Likelihood.Bernoulli;
+        /// <summary>
+        /// Sprites with the categorical likelihood: opaque palette colours the training sprites are reduced to (the model
+        /// has one more channel, transparency). 0 for RGBA models.
+        /// </summary>
+        public int PaletteColours { get; set; }
         /// <summary>Standard deviation of the Gaussian likelihood (only for <see cref="Likelihood.Gaussian"/>).</summary>
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
