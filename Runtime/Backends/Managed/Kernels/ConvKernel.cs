@@ -38,7 +38,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             {
                 var direct = new DirectConvJob(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width,
                     w.RequireFloats(Node.Describe() + " W"), outChannels, y.Floats!, outH, outW, biasData);
-                return new DirectStep(pool, direct, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
+                return new Step(pool, direct, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
             }
             var packed = new float[SimdGemm.PackedLength(k, pixels)];
             var im2col = new Im2ColPacker(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width, outH, outW, packed);
@@ -46,14 +46,24 @@ namespace VaeProcgen.Backends.Managed.Kernels
             return new Step(pool, job, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
         }
 
+        /// <summary>A convolution job run one image at a time: point it at an image, then run its work items.</summary>
+        internal interface IImageJob : IParallelWork
+        {
+            /// <summary>Independent work items per image.</summary>
+            int WorkItems { get; }
+
+            /// <summary>Points the job at the image starting at these input and output offsets.</summary>
+            void SetImage(int xOffset, int yOffset);
+        }
+
         private sealed class Step : NodeStep
         {
             private readonly WorkerPool _pool;
-            private readonly ConvPanelJob _job;
+            private readonly IImageJob _job;
             private readonly int _batch, _imageSize, _outputSize;
             private readonly bool _worthSplitting;
 
-            public Step(WorkerPool pool, ConvPanelJob job, int batch, int imageSize, int outputSize, long macs)
+            public Step(WorkerPool pool, IImageJob job, int batch, int imageSize, int outputSize, long macs)
             {
                 _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
                 _worthSplitting = macs >= 32 * 1024;
@@ -64,30 +74,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
                 for (int b = 0; b < _batch; b++)
                 {
                     _job.SetImage(b * _imageSize, b * _outputSize);
-                    _pool.For(_job, _job.Panels, _worthSplitting);
-                }
-            }
-        }
-
-        private sealed class DirectStep : NodeStep
-        {
-            private readonly WorkerPool _pool;
-            private readonly DirectConvJob _job;
-            private readonly int _batch, _imageSize, _outputSize;
-            private readonly bool _worthSplitting;
-
-            public DirectStep(WorkerPool pool, DirectConvJob job, int batch, int imageSize, int outputSize, long macs)
-            {
-                _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
-                _worthSplitting = macs >= 32 * 1024;
-            }
-
-            public override void Execute()
-            {
-                for (int b = 0; b < _batch; b++)
-                {
-                    _job.SetImage(b * _imageSize, b * _outputSize);
-                    _pool.For(_job, _job.Rows, _worthSplitting);
+                    _pool.For(_job, _job.WorkItems, _worthSplitting);
                 }
             }
         }

@@ -5,7 +5,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     /// every output channel by it and adds the bias, so the panel is read by the GEMM while it is still in cache
     /// and no full im2col matrix streams through memory. Each item writes only its own output columns.
     /// </summary>
-    internal sealed unsafe class ConvPanelJob : IParallelWork
+    internal sealed unsafe class ConvPanelJob : ConvKernel.IImageJob
     {
         private readonly Im2ColPacker _im2col;
         private readonly float[] _w, _packed, _y;
@@ -18,7 +18,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _im2col = im2col; _w = w; _packed = packed; _y = y; _bias = bias; _outChannels = outChannels;
         }
 
-        public int Panels => SimdGemm.PanelCount(_im2col.Pixels);
+        public int WorkItems => SimdGemm.PanelCount(_im2col.Pixels);
 
         public void SetImage(int xOffset, int yOffset)
         {

@@ -10,7 +10,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     /// the taps (channel, ky, kx) in order, as acc = acc + w*x from zero, and the bias is added last: the same
     /// operations in the same order as the im2col GEMM, so the result is bitwise identical to it.
     /// </summary>
-    internal sealed class DirectConvJob : IParallelWork
+    internal sealed class DirectConvJob : ConvKernel.IImageJob
     {
         /// <summary>Largest output-channel count this job is chosen for.</summary>
         public const int MaxOutChannels = 16;
@@ -43,7 +43,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
 
         public static bool Fits(ConvAttributes g, int outChannels) => g.StrideH == 1 && g.StrideW == 1 && outChannels <= MaxOutChannels;
 
-        public int Rows => _outH;
+        public int WorkItems => _outH;
 
         /// <summary>Copies image <paramref name="xOffset"/> into the padded buffer (whose border stays zero) and targets output <paramref name="yOffset"/>.</summary>
         public void SetImage(int xOffset, int yOffset)
