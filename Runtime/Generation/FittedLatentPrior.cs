@@ -11,7 +11,9 @@ namespace VaeProcgen.Generation
     /// Gaussian per training item, N(mu_i, sigma_i^2 + h^2), where (mu_i, sigma_i) is the encoder's posterior of
     /// item i and h a bandwidth that widens each component. Sampling it (pick a component from the seed, then a
     /// point) lands in the regions the decoder was trained on, which the N(0, I) prior of a VAE trained on a
-    /// few hundred sprites does not fill ("prior holes"). Immutable and thread-safe.
+    /// few hundred sprites does not fill ("prior holes"). A two-level model stores components for its global latent only
+    /// (the first <see cref="ComponentDimensions"/> values); its remaining latent values (the local noise, whose prior is
+    /// N(0, 1) by construction) are drawn from N(0, t^2) with t = <see cref="TailSpread"/>. Immutable and thread-safe.
     /// </summary>
     public sealed class FittedLatentPrior
     {
@@ -22,22 +24,29 @@ namespace VaeProcgen.Generation
         /// <summary>
         /// Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are
         /// kept). For conditional models, <paramref name="labels"/> gives each component's class index (else empty).
+        /// <paramref name="componentDimensions"/> (0 = all) is how many leading latent values the components describe; the
+        /// rest are drawn from N(0, <paramref name="tailSpread"/>^2).
         /// </summary>
-        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null)
+        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null, int componentDimensions = 0, double tailSpread = 1.0)
         {
             if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
-            if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length)
+            if (componentDimensions == 0) componentDimensions = latentSize;
+            if (componentDimensions < 1 || componentDimensions > latentSize) throw new ArgumentOutOfRangeException(nameof(componentDimensions));
+            if (means.Length == 0 || means.Length % componentDimensions != 0 || sigmas.Length != means.Length)
             {
-                throw new ArgumentException($"Means ({means.Length}) and sigmas ({sigmas.Length}) must hold the same positive multiple of the latent size {latentSize}.");
+                throw new ArgumentException($"Means ({means.Length}) and sigmas ({sigmas.Length}) must hold the same positive multiple of the component size {componentDimensions}.");
             }
             if (!(bandwidth >= 0) || double.IsInfinity(bandwidth)) throw new ArgumentOutOfRangeException(nameof(bandwidth));
+            if (!(tailSpread >= 0) || double.IsInfinity(tailSpread)) throw new ArgumentOutOfRangeException(nameof(tailSpread));
             labels ??= Array.Empty<int>();
-            if (labels.Length != 0 && labels.Length != means.Length / latentSize)
+            if (labels.Length != 0 && labels.Length != means.Length / componentDimensions)
             {
-                throw new ArgumentException($"{labels.Length} component labels given for {means.Length / latentSize} components.", nameof(labels));
+                throw new ArgumentException($"{labels.Length} component labels given for {means.Length / componentDimensions} components.", nameof(labels));
             }
             componentLabels = labels;
             LatentSize = latentSize;
+            ComponentDimensions = componentDimensions;
+            TailSpread = tailSpread;
             this.means = means;
             this.sigmas = sigmas;
             Bandwidth = bandwidth;
@@ -45,8 +54,12 @@ namespace VaeProcgen.Generation
 
         /// <summary>Latent size K.</summary>
         public int LatentSize { get; }
+        /// <summary>Leading latent values the components describe (K for a one-level model, the global latent size for a two-level one).</summary>
+        public int ComponentDimensions { get; }
+        /// <summary>Standard deviation of the latent values after <see cref="ComponentDimensions"/>.</summary>
+        public double TailSpread { get; }
         /// <summary>Number of mixture components (training items).</summary>
-        public int Count => means.Length / LatentSize;
+        public int Count => means.Length / ComponentDimensions;
         /// <summary>Extra standard deviation added (in quadrature) to every component.</summary>
         public double Bandwidth { get; }
 
@@ -69,12 +82,16 @@ namespace VaeProcgen.Generation
             if (!(spread >= 0) || double.IsInfinity(spread)) throw new ArgumentOutOfRangeException(nameof(spread), "Spread must be zero or positive.");
             if (destination.Length < LatentSize) throw new ArgumentException($"Destination holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
             var random = new DeterministicRandom(seed);
-            int offset = PickComponent(random, label) * LatentSize;
+            int offset = PickComponent(random, label) * ComponentDimensions;
             double h2 = Bandwidth * Bandwidth;
-            for (int k = 0; k < LatentSize; k++)
+            for (int k = 0; k < ComponentDimensions; k++)
             {
                 double s = sigmas[offset + k];
                 destination[k] = (float)(means[offset + k] + spread * Math.Sqrt(s * s + h2) * random.NextNormal());
+            }
+            for (int k = ComponentDimensions; k < LatentSize; k++)
+            {
+                destination[k] = (float)(spread * TailSpread * random.NextNormal());
             }
         }
 
@@ -94,10 +111,16 @@ namespace VaeProcgen.Generation
             throw new InvalidOperationException("unreachable");
         }
 
-        /// <summary>The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32 little-endian).</summary>
+        /// <summary>
+        /// The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32
+        /// little-endian), plus "dimensions":D and "tail_spread":t when the components describe fewer values than the latent.
+        /// </summary>
         public string ToContractValue() =>
             new StringBuilder("{\"kind\":\"aggregate_posterior\",\"count\":").Append(Count.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"bandwidth\":").Append(Bandwidth.ToString("R", CultureInfo.InvariantCulture))
+                .Append(ComponentDimensions < LatentSize
+                    ? ",\"dimensions\":" + ComponentDimensions.ToString(CultureInfo.InvariantCulture) + ",\"tail_spread\":" + TailSpread.ToString("R", CultureInfo.InvariantCulture)
+                    : "")
                 .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append('"')
                 .Append(HasLabels ? ",\"labels\":[" + string.Join(",", componentLabels) + "]" : "").Append('}').ToString();
 
@@ -111,15 +134,24 @@ namespace VaeProcgen.Generation
                 if (!(fields.TryGetValue("bandwidth", out object? h) && h is double bandwidth) || !(bandwidth >= 0) || double.IsInfinity(bandwidth)) return null;
                 if (!(fields.TryGetValue("means", out object? m) && m is string meansText)) return null;
                 if (!(fields.TryGetValue("sigmas", out object? s) && s is string sigmasText)) return null;
+                int dimensions = latentSize;
+                double tailSpread = 1.0;
+                if (fields.TryGetValue("dimensions", out object? dimensionsValue))
+                {
+                    if (!(dimensionsValue is double dims) || dims < 1 || dims > latentSize || dims != Math.Floor(dims)) return null;
+                    if (!(fields.TryGetValue("tail_spread", out object? t) && t is double spreadValue) || !(spreadValue >= 0) || double.IsInfinity(spreadValue)) return null;
+                    dimensions = (int)dims;
+                    tailSpread = spreadValue;
+                }
                 float[] means = Decode(meansText);
                 float[] sigmas = Decode(sigmasText);
-                if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length) return null;
+                if (means.Length == 0 || means.Length % dimensions != 0 || sigmas.Length != means.Length) return null;
                 foreach (float v in means) if (float.IsNaN(v) || float.IsInfinity(v)) return null;
                 foreach (float v in sigmas) if (!(v >= 0) || float.IsInfinity(v)) return null;
                 int[]? labels = null;
                 if (fields.TryGetValue("labels", out object? l))
                 {
-                    if (!(l is List<object?> list) || list.Count != means.Length / latentSize) return null;
+                    if (!(l is List<object?> list) || list.Count != means.Length / dimensions) return null;
                     labels = new int[list.Count];
                     for (int i = 0; i < list.Count; i++)
                     {
@@ -127,7 +159,7 @@ namespace VaeProcgen.Generation
                         labels[i] = (int)d;
                     }
                 }
-                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth, labels);
+                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth, labels, dimensions, tailSpread);
             }
             catch (FormatException)
             {

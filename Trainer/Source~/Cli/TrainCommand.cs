@@ -36,7 +36,7 @@ namespace VaeProcgen.Trainer.Cli
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
-                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count, run.Options.PaletteColours > 0);
+                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count, run.Options.PaletteColours > 0, run.Options.LocalLatentChannels);
                 TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
                 TrainingResult result = TrainingConsole.Run(job, prepared);
                 return result.Completed ? 0 : 130;

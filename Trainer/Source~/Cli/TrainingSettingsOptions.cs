@@ -31,6 +31,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
+        private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level).", DefaultValueFactory = _ => TrainingOptions.DefaultLocalLatentChannels };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
@@ -48,7 +49,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent })
             {
                 command.Options.Add(o);
             }
@@ -91,7 +92,9 @@ namespace VaeProcgen.Trainer.Cli
                 FlipAugment = !parsed.GetValue(noFlip),
                 Seed = parsed.GetValue(seed),
                 GradientClipNorm = parsed.GetValue(clipGradNorm),
+                LocalLatentChannels = parsed.GetValue(localLatent),
             };
+            if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
             if (!(options.GradientClipNorm >= 0)) throw new UserErrorException($"--clip-grad-norm must be zero or positive (got {options.GradientClipNorm}).");
             if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
             if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");

@@ -14,12 +14,18 @@ namespace VaeProcgen.Trainer.Export
         /// <summary>Most components stored (an evenly spaced subset beyond this, to bound the file size).</summary>
         public const int MaxComponents = 2048;
 
-        /// <summary>Encodes the training items and keeps their posterior means and standard deviations (and, for conditional models, their labels).</summary>
-        public static FittedLatentPrior Fit(ConvVae model, TrainingSet train, double bandwidth)
+        /// <summary>Default standard deviation of the local noise of two-level models when sampling (1 = its prior).</summary>
+        public const double DefaultLocalSpread = 1.0;
+
+        /// <summary>
+        /// Encodes the training items and keeps their posterior means and standard deviations (and, for conditional models, their
+        /// labels). Two-level models keep the global latent only; their local noise is sampled from N(0, <paramref name="localSpread"/>^2).
+        /// </summary>
+        public static FittedLatentPrior Fit(ConvVae model, TrainingSet train, double bandwidth, double localSpread = DefaultLocalSpread)
         {
             using var noGrad = no_grad();
             int count = Math.Min(train.Count, MaxComponents);
-            int latent = model.Architecture.LatentSize;
+            int latent = model.Architecture.GlobalLatentSize;
             var means = new float[count * latent];
             var sigmas = new float[count * latent];
             int[]? labels = train.Labels is null ? null : new int[count];
@@ -33,7 +39,9 @@ namespace VaeProcgen.Trainer.Export
                 for (int n = 0; n < size; n++) rows[n] = (long)(start + n) * train.Count / count;
                 Tensor indices = tensor(rows);
                 Tensor? chunkLabels = train.Labels?.index_select(0, indices);
-                var (mean, logVariance) = model.Encode(train.Data.index_select(0, indices), chunkLabels);
+                var (fullMean, fullLogVariance) = model.Encode(train.Data.index_select(0, indices), chunkLabels);
+                Tensor mean = fullMean.narrow(1, 0, latent).contiguous();
+                Tensor logVariance = fullLogVariance.narrow(1, 0, latent);
                 mean.data<float>().CopyTo(means, start * latent);
                 (logVariance * 0.5).exp().data<float>().CopyTo(sigmas, start * latent);
                 if (labels != null)
@@ -43,7 +51,7 @@ namespace VaeProcgen.Trainer.Export
                 }
             }
             model.train();
-            return new FittedLatentPrior(latent, means, sigmas, bandwidth, labels);
+            return new FittedLatentPrior(model.Architecture.LatentSize, means, sigmas, bandwidth, labels, latent, localSpread);
         }
     }
 }

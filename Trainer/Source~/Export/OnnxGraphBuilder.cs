@@ -24,6 +24,12 @@ namespace VaeProcgen.Trainer.Export
             return name;
         }
 
+        public string FloatConstant(string name, float value)
+        {
+            Graph.Initializers.Add(OnnxTensor.FromFloats(name, new long[0], new[] { value }));
+            return name;
+        }
+
         public string Int64Constant(string name, params long[] values)
         {
             Graph.Initializers.Add(OnnxTensor.FromInt64s(name, new long[] { values.Length }, values));

@@ -9,17 +9,22 @@ namespace VaeProcgen.Trainer.Models
     public sealed class VaeArchitecture
     {
         /// <summary>Creates an architecture description.</summary>
-        public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false)
+        public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false, int localLatentChannels = 0)
         {
             PaletteSprite = paletteSprite;
             if (latentSize < 1 || latentSize > 4096)
             {
                 throw new ArgumentOutOfRangeException(nameof(latentSize), latentSize, "Latent size must be between 1 and 4096.");
             }
+            if (localLatentChannels < 0 || localLatentChannels > 64)
+            {
+                throw new ArgumentOutOfRangeException(nameof(localLatentChannels), localLatentChannels, "Local latent channels must be between 0 and 64.");
+            }
             Shape = shape;
             Preset = preset;
-            LatentSize = latentSize;
+            GlobalLatentSize = latentSize;
             LabelCount = labelCount;
+            LocalLatentChannels = localLatentChannels;
         }
 
         /// <summary>Channels the encoder of a palette sprite model embeds its one-hot palette input into (a 1x1 convolution).</summary>
@@ -39,8 +44,25 @@ namespace VaeProcgen.Trainer.Models
         public VaeShape Shape { get; }
         /// <summary>Channel widths.</summary>
         public VaePreset Preset { get; }
-        /// <summary>Latent size K.</summary>
-        public int LatentSize { get; }
+        /// <summary>
+        /// Size of the global latent z1: a vector the whole item depends on (the encoder's dense heads, the decoder's dense layer).
+        /// </summary>
+        public int GlobalLatentSize { get; }
+        /// <summary>
+        /// Channels of the local latent z2, a map at a quarter of the data resolution (<see cref="LocalHeight"/> x
+        /// <see cref="LocalWidth"/>) that carries per-region detail; 0 = a one-level model. The decoder draws z2 from a
+        /// learned prior N(mu(z1), sigma(z1)^2) as z2 = mu + sigma * e; its input carries e, so every latent value has a
+        /// standard normal prior and the model keeps the plain VAE contract.
+        /// </summary>
+        public int LocalLatentChannels { get; }
+        /// <summary>True for a two-level model (<see cref="LocalLatentChannels"/> &gt; 0).</summary>
+        public bool HasLocalLatent => LocalLatentChannels > 0;
+        /// <summary>Rows of the local latent map (the decoder's feature map after its first transposed convolution).</summary>
+        public int LocalHeight => InnerHeight * 2;
+        /// <summary>Columns of the local latent map.</summary>
+        public int LocalWidth => InnerWidth * 2;
+        /// <summary>Latent size K of the contract: the global latent followed by the flattened local map [channel, row, column].</summary>
+        public int LatentSize => GlobalLatentSize + LocalLatentChannels * LocalHeight * LocalWidth;
         /// <summary>Number of class labels fed to encoder and decoder; 0 for an unconditional model.</summary>
         public int LabelCount { get; }
         /// <summary>True when the model takes a one-hot label.</summary>
@@ -55,21 +77,25 @@ namespace VaeProcgen.Trainer.Models
         public int InnerSize => InnerChannels * InnerHeight * InnerWidth;
 
         /// <summary>
-        /// Decoder multiply-accumulates per item: dense layer, the three transposed convolutions and the
-        /// output convolution (each MAC is 2 FLOPs).
+        /// Decoder multiply-accumulates per item: dense layer, the three transposed convolutions (plus, for a two-level model,
+        /// the local prior head and input projection) and the output convolution (each MAC is 2 FLOPs).
         /// </summary>
         public long DecoderMacsPerItem
         {
             get
             {
                 int[] c = { Preset.StageChannels[2], Preset.StageChannels[1], Preset.StageChannels[0], Preset.RefineChannels };
-                long macs = (long)(LatentSize + LabelCount) * InnerSize;
+                long macs = (long)(GlobalLatentSize + LabelCount) * InnerSize;
                 int h = InnerHeight, w = InnerWidth;
                 for (int stage = 0; stage < 3; stage++)
                 {
                     macs += (long)h * w * c[stage] * c[stage + 1] * 16;
                     h *= 2;
                     w *= 2;
+                    if (stage == 0 && HasLocalLatent)
+                    {
+                        macs += (long)h * w * (c[1] * 2 * LocalLatentChannels * 9 + LocalLatentChannels * c[1]);
+                    }
                 }
                 macs += (long)h * w * Preset.RefineChannels * Shape.Channels * OutputKernel * OutputKernel;
                 return macs;

@@ -58,7 +58,7 @@ namespace VaeProcgen.Trainer.Training
                 resumed = state;
             }
             torch.manual_seed(Run.Options.Seed);
-            var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count, Run.Options.PaletteColours > 0);
+            var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count, Run.Options.PaletteColours > 0, Run.Options.LocalLatentChannels);
             using var model = new ConvVae(architecture);
             using var trainer = new VaeTrainer(model, Run.Options);
             trainer.PoisonGradients = GradientPoisonForTests();

@@ -37,6 +37,10 @@ namespace VaeProcgen.Trainer.Training
         /// has one more channel, transparency). 0 for RGBA models.
         /// </summary>
         public int PaletteColours { get; set; }
+        /// <summary>Default of <see cref="LocalLatentChannels"/>.</summary>
+        public const int DefaultLocalLatentChannels = 0;
+        /// <summary>Channels of the local latent map of a two-level model (see VaeArchitecture.LocalLatentChannels); 0 = one level.</summary>
+        public int LocalLatentChannels { get; set; }
         /// <summary>Standard deviation of the Gaussian likelihood (only for <see cref="Likelihood.Gaussian"/>).</summary>
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
