@@ -28,36 +28,8 @@ namespace VaeProcgen.Trainer.Export
             {
                 g.Graph.Inputs.Add(OnnxValueInfo.Batched(ContractNames.LabelInput, arch.LabelCount));
             }
-            string global = arch.HasLocalLatent ? SliceAxis(g, "decoder.global", ContractNames.LatentInput, 1, 0, arch.GlobalLatentSize) : ContractNames.LatentInput;
-            string h = TopDown(g, model, global, arch.IsConditional);
-            if (model.LocalPriorHead is Conv2d priorHead)
-            {
-                int local = arch.LocalLatentChannels;
-                string noise = SliceAxis(g, "decoder.local_noise", ContractNames.LatentInput, 1, arch.GlobalLatentSize, arch.LatentSize);
-                noise = g.Node("Reshape", new[] { noise, g.Int64Constant("decoder.local_shape", -1, local, arch.LocalHeight, arch.LocalWidth) });
-                string prior = Conv(g, "decoder.local_prior", priorHead, h);
-                string priorMean = SliceAxis(g, "decoder.local_prior_mean", prior, 1, 0, local);
-                string priorLogVariance = SliceAxis(g, "decoder.local_prior_logvar", prior, 1, local, 2 * local);
-                string sigma = g.Node("Exp", g.Node("Mul", new[] { BoundLogVariance(g, "decoder", priorLogVariance), g.FloatConstant("decoder.half", 0.5f) }));
-                string localLatent = g.Node("Add", new[] { priorMean, g.Node("Mul", new[] { sigma, noise }) });
-                h = g.Node("Relu", g.Node("Add", new[] { h, Conv(g, "decoder.local_projection", model.LocalProjection!, localLatent) }));
-            }
-            for (int i = 1; i < model.DecoderDeconvs.Count; i++)
-            {
-                h = Deconv(g, model, i, h);
-            }
-            h = Conv(g, "decoder.output", model.OutputConv, h);
+            string h = model.DecoderLogits(new OnnxLayerOps(g), ContractNames.LatentInput, ContractNames.LabelInput);
             VaeShape data = arch.Shape;
-            if (data.NeedsPadding)
-            {
-                h = g.Node("Slice", new[]
-                {
-                    h,
-                    g.Int64Constant("decoder.crop_starts", 0, 0),
-                    g.Int64Constant("decoder.crop_ends", data.Height, data.Width),
-                    g.Int64Constant("decoder.crop_axes", 2, 3),
-                });
-            }
             if (metadata.Likelihood == Likelihood.Categorical)
             {
                 g.Node("Softmax", h, ContractNames.DataTensor, OnnxAttribute.Of("axis", 1L));
@@ -77,47 +49,13 @@ namespace VaeProcgen.Trainer.Export
             VaeShape data = arch.Shape;
             var g = new OnnxGraphBuilder("vaeprocgen_encoder");
             g.Graph.Inputs.Add(OnnxValueInfo.Batched(ContractNames.DataTensor, data.Channels, data.Height, data.Width));
-            string h = ContractNames.DataTensor;
-            if (model.PaletteEmbedding is Conv2d embedding)
-            {
-                h = g.Node("Conv", new[] { h, g.Weight("encoder.palette_embedding.weight", embedding.weight!), g.Weight("encoder.palette_embedding.bias", embedding.bias!) }, null,
-                    OnnxAttribute.Of("kernel_shape", 1L, 1L));
-            }
-            string localFeatures = h;
-            for (int i = 0; i < model.EncoderConvs.Count; i++)
-            {
-                Conv2d conv = model.EncoderConvs[i];
-                string prefix = "encoder.conv" + i.ToString(CultureInfo.InvariantCulture);
-                long extraBottom = i == 0 ? data.PaddedHeight - data.Height : 0;
-                long extraRight = i == 0 ? data.PaddedWidth - data.Width : 0;
-                h = g.Node("Conv", new[] { h, g.Weight(prefix + ".weight", conv.weight!), g.Weight(prefix + ".bias", conv.bias!) }, null,
-                    OnnxAttribute.Of("kernel_shape", 4L, 4L), OnnxAttribute.Of("strides", 2L, 2L), OnnxAttribute.Of("pads", 1L, 1L, 1 + extraBottom, 1 + extraRight));
-                h = g.Node("LeakyRelu", h, null, OnnxAttribute.Of("alpha", (float)ConvVae.EncoderSlope));
-                if (i == 1) localFeatures = h;
-            }
-            h = g.Node("Flatten", h, null, OnnxAttribute.Of("axis", 1L));
             if (arch.IsConditional)
             {
                 g.Graph.Inputs.Add(OnnxValueInfo.Batched(ContractNames.LabelInput, arch.LabelCount));
-                h = g.Node("Concat", new[] { h, ContractNames.LabelInput }, null, OnnxAttribute.Of("axis", 1L));
             }
-            if (model.LocalPosteriorHead is Conv2d posteriorHead)
-            {
-                int local = arch.LocalLatentChannels;
-                string globalMean = Dense(g, "encoder.mu", model.MeanHead, h);
-                string globalLogVariance = Dense(g, "encoder.logvar", model.LogVarianceHead, h);
-                string topDown = TopDown(g, model, globalMean, arch.IsConditional);
-                string posterior = Conv(g, "encoder.local_posterior", posteriorHead, g.Node("Concat", new[] { localFeatures, topDown }, null, OnnxAttribute.Of("axis", 1L)));
-                string localMean = g.Node("Flatten", SliceAxis(g, "encoder.local_mean", posterior, 1, 0, local), null, OnnxAttribute.Of("axis", 1L));
-                string localLogVariance = g.Node("Flatten", BoundLogVariance(g, "encoder", SliceAxis(g, "encoder.local_logvar", posterior, 1, local, 2 * local)), null, OnnxAttribute.Of("axis", 1L));
-                g.Node("Concat", new[] { globalMean, localMean }, ContractNames.MeanOutput, OnnxAttribute.Of("axis", 1L));
-                g.Node("Concat", new[] { globalLogVariance, localLogVariance }, ContractNames.LogVarianceOutput, OnnxAttribute.Of("axis", 1L));
-            }
-            else
-            {
-                Dense(g, "encoder.mu", model.MeanHead, h, ContractNames.MeanOutput);
-                Dense(g, "encoder.logvar", model.LogVarianceHead, h, ContractNames.LogVarianceOutput);
-            }
+            var (mean, logVariance) = model.Encoder(new OnnxLayerOps(g), ContractNames.DataTensor, ContractNames.LabelInput);
+            g.Node("Identity", mean, ContractNames.MeanOutput);
+            g.Node("Identity", logVariance, ContractNames.LogVarianceOutput);
             g.Graph.Outputs.Add(OnnxValueInfo.Batched(ContractNames.MeanOutput, arch.LatentSize));
             g.Graph.Outputs.Add(OnnxValueInfo.Batched(ContractNames.LogVarianceOutput, arch.LatentSize));
             return Wrap(g.Graph, model, metadata, ContractNames.RoleEncoder);
@@ -152,47 +90,6 @@ namespace VaeProcgen.Trainer.Export
         /// <summary>Version string of this trainer build.</summary>
         public static string TrainerVersion =>
             typeof(OnnxExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
-
-        private static string Dense(OnnxGraphBuilder g, string prefix, Linear layer, string input, string? output = null) =>
-            g.Node("Gemm", new[] { input, g.Weight(prefix + ".weight", layer.weight!), g.Weight(prefix + ".bias", layer.bias!) }, output,
-                OnnxAttribute.Of("transB", 1L));
-
-        /// <summary>The decoder up to its first transposed convolution (dense, ReLU, reshape, deconvolution, ReLU) for a global latent.</summary>
-        private static string TopDown(OnnxGraphBuilder g, ConvVae model, string globalLatent, bool conditional)
-        {
-            VaeArchitecture arch = model.Architecture;
-            string h = conditional ? g.Node("Concat", new[] { globalLatent, ContractNames.LabelInput }, null, OnnxAttribute.Of("axis", 1L)) : globalLatent;
-            h = g.Node("Relu", Dense(g, "decoder.dense", model.DecoderDense, h));
-            string shape = g.Int64Constant("decoder.inner_shape", -1, arch.InnerChannels, arch.InnerHeight, arch.InnerWidth);
-            return Deconv(g, model, 0, g.Node("Reshape", new[] { h, shape }));
-        }
-
-        private static string Deconv(OnnxGraphBuilder g, ConvVae model, int index, string input)
-        {
-            ConvTranspose2d deconv = model.DecoderDeconvs[index];
-            string prefix = "decoder.deconv" + index.ToString(CultureInfo.InvariantCulture);
-            string h = g.Node("ConvTranspose", new[] { input, g.Weight(prefix + ".weight", deconv.weight!), g.Weight(prefix + ".bias", deconv.bias!) }, null,
-                OnnxAttribute.Of("kernel_shape", 4L, 4L), OnnxAttribute.Of("strides", 2L, 2L), OnnxAttribute.Of("pads", 1L, 1L, 1L, 1L));
-            return g.Node("Relu", h);
-        }
-
-        /// <summary>A stride-1 "same" convolution with an odd square kernel.</summary>
-        private static string Conv(OnnxGraphBuilder g, string prefix, Conv2d layer, string input)
-        {
-            long k = layer.weight!.shape[2], pad = k / 2;
-            return g.Node("Conv", new[] { input, g.Weight(prefix + ".weight", layer.weight!), g.Weight(prefix + ".bias", layer.bias!) }, null,
-                OnnxAttribute.Of("kernel_shape", k, k), OnnxAttribute.Of("pads", pad, pad, pad, pad));
-        }
-
-        /// <summary>bound * tanh(raw / bound), as <see cref="ConvVae.LocalLogVarianceBound"/> describes.</summary>
-        private static string BoundLogVariance(OnnxGraphBuilder g, string prefix, string raw)
-        {
-            string scaled = g.Node("Mul", new[] { raw, g.FloatConstant(prefix + ".logvar_bound_inverse", 1f / ConvVae.LocalLogVarianceBound) });
-            return g.Node("Mul", new[] { g.Node("Tanh", scaled), g.FloatConstant(prefix + ".logvar_bound", ConvVae.LocalLogVarianceBound) });
-        }
-
-        private static string SliceAxis(OnnxGraphBuilder g, string name, string input, long axis, long start, long end) =>
-            g.Node("Slice", new[] { input, g.Int64Constant(name + "_starts", start), g.Int64Constant(name + "_ends", end), g.Int64Constant(name + "_axes", axis) });
 
         private static OnnxModel Wrap(OnnxGraph graph, ConvVae model, ExportMetadata metadata, string role)
         {

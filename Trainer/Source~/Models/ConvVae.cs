@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -82,57 +83,18 @@ namespace VaeProcgen.Trainer.Models
         /// <summary>What this model is.</summary>
         public VaeArchitecture Architecture { get; }
 
-        /// <summary>The 1x1 embedding of a palette sprite model's one-hot input (null for other models).</summary>
-        public Conv2d? PaletteEmbedding => paletteEmbedding;
-        /// <summary>Encoder convolutions, in order.</summary>
-        public ModuleList<Conv2d> EncoderConvs => encoderConvs;
-        /// <summary>Dense head producing the posterior mean.</summary>
-        public Linear MeanHead => meanHead;
-        /// <summary>Dense head producing the posterior log-variance.</summary>
-        public Linear LogVarianceHead => logVarianceHead;
-        /// <summary>First decoder layer.</summary>
-        public Linear DecoderDense => decoderDense;
-        /// <summary>Decoder transposed convolutions, in order.</summary>
-        public ModuleList<ConvTranspose2d> DecoderDeconvs => decoderDeconvs;
         /// <summary>Final decoder convolution (logits).</summary>
         public Conv2d OutputConv => outputConv;
         /// <summary>Two-level models: the decoder's 3x3 head giving the local prior's mean and log-variance (null otherwise).</summary>
         public Conv2d? LocalPriorHead => localPriorHead;
         /// <summary>Two-level models: the encoder's 3x3 head giving the posterior over the local noise (null otherwise).</summary>
         public Conv2d? LocalPosteriorHead => localPosteriorHead;
-        /// <summary>Two-level models: the 1x1 projection of z2 added to the decoder features (null otherwise).</summary>
-        public Conv2d? LocalProjection => localProjection;
 
         /// <summary>Posterior parameters for data [N,C,H,W] (and one-hot labels [N,L] for conditional models).</summary>
         public (Tensor Mean, Tensor LogVariance) Encode(Tensor x, Tensor? labels = null)
         {
             using var scope = NewDisposeScope();
-            VaeShape shape = Architecture.Shape;
-            Tensor h = paletteEmbedding is null ? x : TapConvolution.Forward(x, paletteEmbedding.weight!, paletteEmbedding.bias);
-            if (shape.NeedsPadding)
-            {
-                h = nn.functional.pad(h, new long[] { 0, shape.PaddedWidth - shape.Width, 0, shape.PaddedHeight - shape.Height });
-            }
-            Tensor? localFeatures = null;
-            for (int i = 0; i < encoderConvs.Count; i++)
-            {
-                h = nn.functional.leaky_relu(encoderConvs[i].call(h), EncoderSlope);
-                if (i == 1) localFeatures = h;
-            }
-            h = h.flatten(1);
-            if (Architecture.IsConditional)
-            {
-                h = cat(new[] { h, RequireLabels(labels) }, 1);
-            }
-            Tensor mean = meanHead.call(h);
-            Tensor logVariance = logVarianceHead.call(h);
-            if (localPosteriorHead is not null)
-            {
-                Tensor posterior = TapConvolution.Forward(cat(new[] { localFeatures!, TopDown(mean, labels) }, 1), localPosteriorHead.weight!, localPosteriorHead.bias);
-                int local = Architecture.LocalLatentChannels;
-                mean = cat(new[] { mean, posterior.narrow(1, 0, local).flatten(1) }, 1);
-                logVariance = cat(new[] { logVariance, BoundLogVariance(posterior.narrow(1, local, local)).flatten(1) }, 1);
-            }
+            var (mean, logVariance) = Encoder(TorchLayerOps.Instance, x, Architecture.IsConditional ? RequireLabels(labels) : null!);
             return (mean.MoveToOuterDisposeScope(), logVariance.MoveToOuterDisposeScope());
         }
 
@@ -140,38 +102,73 @@ namespace VaeProcgen.Trainer.Models
         public Tensor DecodeLogits(Tensor z, Tensor? labels = null)
         {
             using var scope = NewDisposeScope();
+            return DecoderLogits(TorchLayerOps.Instance, z, Architecture.IsConditional ? RequireLabels(labels) : null!).MoveToOuterDisposeScope();
+        }
+
+        /// <summary>The encoder network: data (and labels, ignored by unconditional models) to the posterior's mean and log-variance.</summary>
+        internal (T Mean, T LogVariance) Encoder<T>(ILayerOps<T> ops, T x, T labels)
+        {
             VaeArchitecture arch = Architecture;
-            Tensor h = TopDown(z.narrow(1, 0, arch.GlobalLatentSize), labels);
+            VaeShape shape = arch.Shape;
+            T h = paletteEmbedding is null ? x : ops.Conv(x, paletteEmbedding, "encoder.palette_embedding");
+            T localFeatures = h;
+            for (int i = 0; i < encoderConvs.Count; i++)
+            {
+                long extraBottom = i == 0 ? shape.PaddedHeight - shape.Height : 0;
+                long extraRight = i == 0 ? shape.PaddedWidth - shape.Width : 0;
+                h = ops.LeakyRelu(ops.DownConv(h, encoderConvs[i], "encoder.conv" + i.ToString(CultureInfo.InvariantCulture), extraBottom, extraRight), EncoderSlope);
+                if (i == 1) localFeatures = h;
+            }
+            h = ops.Flatten(h);
+            if (arch.IsConditional) h = ops.Concat(h, labels);
+            T mean = ops.Dense(h, meanHead, "encoder.mu");
+            T logVariance = ops.Dense(h, logVarianceHead, "encoder.logvar");
+            if (localPosteriorHead is not null)
+            {
+                int local = arch.LocalLatentChannels;
+                T posterior = ops.Conv(ops.Concat(localFeatures, TopDown(ops, mean, labels)), localPosteriorHead, "encoder.local_posterior");
+                mean = ops.Concat(mean, ops.Flatten(ops.Narrow(posterior, 0, local, "encoder.local_mean")));
+                logVariance = ops.Concat(logVariance, ops.Flatten(BoundLogVariance(ops, ops.Narrow(posterior, local, local, "encoder.local_logvar"), "encoder")));
+            }
+            return (mean, logVariance);
+        }
+
+        /// <summary>The decoder network: latents (and labels, ignored by unconditional models) to logits.</summary>
+        internal T DecoderLogits<T>(ILayerOps<T> ops, T z, T labels)
+        {
+            VaeArchitecture arch = Architecture;
+            T h = TopDown(ops, arch.HasLocalLatent ? ops.Narrow(z, 0, arch.GlobalLatentSize, "decoder.global") : z, labels);
             if (localPriorHead is not null)
             {
                 int local = arch.LocalLatentChannels;
-                Tensor noise = z.narrow(1, arch.GlobalLatentSize, arch.LatentSize - arch.GlobalLatentSize).reshape(-1, local, arch.LocalHeight, arch.LocalWidth);
-                Tensor prior = TapConvolution.Forward(h, localPriorHead.weight!, localPriorHead.bias);
-                Tensor localLatent = prior.narrow(1, 0, local) + (BoundLogVariance(prior.narrow(1, local, local)) * 0.5).exp() * noise;
-                h = nn.functional.relu(h + TapConvolution.Forward(localLatent, localProjection!.weight!, localProjection.bias));
+                T noise = ops.Reshape(ops.Narrow(z, arch.GlobalLatentSize, arch.LatentSize - arch.GlobalLatentSize, "decoder.local_noise"),
+                    local, arch.LocalHeight, arch.LocalWidth, "decoder.local_shape");
+                T prior = ops.Conv(h, localPriorHead, "decoder.local_prior");
+                T logVariance = BoundLogVariance(ops, ops.Narrow(prior, local, local, "decoder.local_prior_logvar"), "decoder");
+                T sigma = ops.Exp(ops.Scale(logVariance, 0.5f, "decoder.half"));
+                T localLatent = ops.Add(ops.Narrow(prior, 0, local, "decoder.local_prior_mean"), ops.Multiply(sigma, noise));
+                h = ops.Relu(ops.Add(h, ops.Conv(localLatent, localProjection!, "decoder.local_projection")));
             }
             for (int i = 1; i < decoderDeconvs.Count; i++)
             {
-                h = nn.functional.relu(decoderDeconvs[i].call(h));
+                h = ops.Relu(ops.UpConv(h, decoderDeconvs[i], "decoder.deconv" + i.ToString(CultureInfo.InvariantCulture)));
             }
-            h = TapConvolution.Forward(h, outputConv.weight!, outputConv.bias);
-            VaeShape shape = Architecture.Shape;
-            if (shape.NeedsPadding)
-            {
-                h = h[.., .., ..shape.Height, ..shape.Width];
-            }
-            return h.MoveToOuterDisposeScope();
+            h = ops.Conv(h, outputConv, "decoder.output");
+            return arch.Shape.NeedsPadding ? ops.Crop(h, arch.Shape.Height, arch.Shape.Width) : h;
         }
 
-        private static Tensor BoundLogVariance(Tensor raw) => (raw / LocalLogVarianceBound).tanh() * LocalLogVarianceBound;
+        /// <summary>bound * tanh(raw / bound): see <see cref="LocalLogVarianceBound"/>.</summary>
+        private static T BoundLogVariance<T>(ILayerOps<T> ops, T raw, string name) =>
+            ops.Scale(ops.Tanh(ops.Scale(raw, 1f / LocalLogVarianceBound, name + ".logvar_bound_inverse")), LocalLogVarianceBound, name + ".logvar_bound");
 
-        /// <summary>The decoder's features after its first transposed convolution, for a global latent [N, K1].</summary>
-        private Tensor TopDown(Tensor globalLatent, Tensor? labels)
+        /// <summary>The decoder up to its first transposed convolution (features at the local latent's resolution), for a global latent [N, K1].</summary>
+        private T TopDown<T>(ILayerOps<T> ops, T globalLatent, T labels)
         {
-            Tensor input = Architecture.IsConditional ? cat(new[] { globalLatent, RequireLabels(labels) }, 1) : globalLatent;
-            Tensor h = nn.functional.relu(decoderDense.call(input));
-            h = h.view(-1, Architecture.InnerChannels, Architecture.InnerHeight, Architecture.InnerWidth);
-            return nn.functional.relu(decoderDeconvs[0].call(h));
+            VaeArchitecture arch = Architecture;
+            T input = arch.IsConditional ? ops.Concat(globalLatent, labels) : globalLatent;
+            T h = ops.Relu(ops.Dense(input, decoderDense, "decoder.dense"));
+            h = ops.Reshape(h, arch.InnerChannels, arch.InnerHeight, arch.InnerWidth, "decoder.inner_shape");
+            return ops.Relu(ops.UpConv(h, decoderDeconvs[0], "decoder.deconv0"));
         }
 
         /// <summary>Trainable parameter count.</summary>
