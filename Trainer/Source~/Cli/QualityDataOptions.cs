@@ -8,7 +8,7 @@ using VaeProcgen.Trainer.Training;
 namespace VaeProcgen.Trainer.Cli
 {
     /// <summary>
-    /// `--data`, `--split-seed`, `--test-fraction`, `--fit`: the sprites a model is measured against, split into the
+    /// `--data` or `--sheet` (with its slicing options), `--split-seed`, `--test-fraction`, `--fit`: the sprites a model is measured against, split into the
     /// same training and held-out parts as `train` split them (same loader, same seeded stratified split).
     /// </summary>
     internal sealed class QualityDataOptions
@@ -24,11 +24,14 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction the model was trained with.", DefaultValueFactory = _ => DefaultTestFraction };
         private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites were fitted in training: scale, pad or crop.", DefaultValueFactory = _ => "scale" };
 
+        private readonly SheetOptions sheet = new SheetOptions();
+
         public QualityDataOptions() => fit.AcceptOnlyFromAmong("scale", "pad", "crop");
 
         public void AddTo(Command command)
         {
             foreach (Option o in new Option[] { data, splitSeed, testFraction, fit }) command.Options.Add(o);
+            sheet.AddTo(command);
         }
 
         /// <summary>
@@ -42,7 +45,9 @@ namespace VaeProcgen.Trainer.Cli
             SpriteFitMode mode = parsed.GetValue(fit) switch { "pad" => SpriteFitMode.Pad, "crop" => SpriteFitMode.Crop, _ => SpriteFitMode.Scale };
             var load = new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height, Fit = mode };
             string? path = parsed.GetValue(data);
-            SpriteDataset all = path == null ? SpriteDataset.LoadEmbedded(load) : SpriteDataset.LoadFolder(path, load);
+            SpriteDataset? sliced = sheet.Load(parsed, load);
+            if (sliced != null && path != null) throw new UserErrorException("Pass either --data or --sheet, not both.");
+            SpriteDataset all = sliced ?? (path == null ? SpriteDataset.LoadEmbedded(load) : SpriteDataset.LoadFolder(path, load));
             string expected = vae.Contract.DatasetFingerprint;
             if (expected.Length > 0 && expected != all.Fingerprint)
             {

@@ -1,3 +1,4 @@
+using System.IO;
 using System.CommandLine;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
@@ -35,9 +36,11 @@ namespace VaeProcgen.Trainer.Cli
                 ReportSkipped(prepared);
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
+                run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
-                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count, run.Options.PaletteColours > 0, run.Options.LocalLatentChannels);
-                TrainingConsole.PrintHeader(prepared, run, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
+                RunDescription shown = job.Resume && File.Exists(job.CheckpointPath) ? Checkpoint.ReadHeader(job.CheckpointPath).Run : run;
+                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(shown.Preset), shown.LatentSize, shown.ConditionLabels.Count, shown.Options.PaletteColours > 0, shown.Options.LocalLatentChannels);
+                TrainingConsole.PrintHeader(prepared, shown, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
                 TrainingResult result = TrainingConsole.Run(job, prepared);
                 return result.Completed ? 0 : 130;
             }));

@@ -31,6 +31,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
+        private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: spread of the local noise when sampling the fitted prior (1 = its N(0, 1) prior; negative = fit it to the training sprites too).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level).", DefaultValueFactory = _ => TrainingOptions.DefaultLocalLatentChannels };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
@@ -49,7 +50,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread })
             {
                 command.Options.Add(o);
             }
@@ -126,6 +127,7 @@ namespace VaeProcgen.Trainer.Cli
             parsed.GetResult(epochs) is { Implicit: false } ? Positive(parsed.GetValue(epochs), "--epochs") : (int?)null;
 
         public double PriorBandwidth(ParseResult parsed) => parsed.GetValue(priorBandwidth);
+        public double PriorLocalSpread(ParseResult parsed) => parsed.GetValue(priorLocalSpread);
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);

@@ -19,13 +19,14 @@ namespace VaeProcgen.Trainer.Export
 
         /// <summary>
         /// Encodes the training items and keeps their posterior means and standard deviations (and, for conditional models, their
-        /// labels). Two-level models keep the global latent only; their local noise is sampled from N(0, <paramref name="localSpread"/>^2).
+        /// labels). Two-level models keep the global latent only and sample their local noise from N(0, <paramref name="localSpread"/>^2),
+        /// unless <paramref name="localSpread"/> is negative: then the components cover the whole latent.
         /// </summary>
         public static FittedLatentPrior Fit(ConvVae model, TrainingSet train, double bandwidth, double localSpread = DefaultLocalSpread)
         {
             using var noGrad = no_grad();
             int count = Math.Min(train.Count, MaxComponents);
-            int latent = model.Architecture.GlobalLatentSize;
+            int latent = localSpread < 0 ? model.Architecture.LatentSize : model.Architecture.GlobalLatentSize;
             var means = new float[count * latent];
             var sigmas = new float[count * latent];
             int[]? labels = train.Labels is null ? null : new int[count];
@@ -51,7 +52,7 @@ namespace VaeProcgen.Trainer.Export
                 }
             }
             model.train();
-            return new FittedLatentPrior(model.Architecture.LatentSize, means, sigmas, bandwidth, labels, latent, localSpread);
+            return new FittedLatentPrior(model.Architecture.LatentSize, means, sigmas, bandwidth, labels, latent, Math.Max(0, localSpread));
         }
     }
 }

@@ -28,6 +28,11 @@ namespace VaeProcgen.Trainer.Training
         public string DatasetFingerprint { get; set; } = "";
         /// <summary>Bandwidth of the fitted latent prior stored with sprite models; negative = store none (sampling uses N(0, I)).</summary>
         public double PriorBandwidth { get; set; } = Export.AggregatePosterior.DefaultBandwidth;
+        /// <summary>
+        /// Two-level models: standard deviation the fitted prior samples the local noise with; negative = fit the local
+        /// noise too (the aggregate posterior over the whole latent).
+        /// </summary>
+        public double PriorLocalSpread { get; set; } = Export.AggregatePosterior.DefaultLocalSpread;
         /// <summary>Tile legend JSON (tiles only).</summary>
         public string? TileLegendJson { get; set; }
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>

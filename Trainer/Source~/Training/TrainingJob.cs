@@ -88,7 +88,7 @@ namespace VaeProcgen.Trainer.Training
             ExportMetadata metadata = Metadata(data);
             if (Run.PriorBandwidth >= 0)
             {
-                metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth);
+                metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth, Run.PriorLocalSpread);
             }
             ModelWriter.Write(trainer.ExportModel, metadata, OutputFolder);
             return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
