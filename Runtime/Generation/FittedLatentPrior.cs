@@ -23,7 +23,7 @@ namespace VaeProcgen.Generation
         /// Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are
         /// kept). For conditional models, <paramref name="labels"/> gives each component's class index (else empty).
         /// </summary>
-        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null)
+        internal FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null)
         {
             if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
             if (means.Length == 0 || means.Length % latentSize != 0 || sigmas.Length != means.Length)
@@ -95,14 +95,14 @@ namespace VaeProcgen.Generation
         }
 
         /// <summary>The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32 little-endian).</summary>
-        public string ToContractValue() =>
+        internal string ToContractValue() =>
             new StringBuilder("{\"kind\":\"aggregate_posterior\",\"count\":").Append(Count.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"bandwidth\":").Append(Bandwidth.ToString("R", CultureInfo.InvariantCulture))
                 .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append('"')
                 .Append(HasLabels ? ",\"labels\":[" + string.Join(",", componentLabels) + "]" : "").Append('}').ToString();
 
         /// <summary>Parses the contract value for a latent size; null when malformed or non-finite.</summary>
-        public static FittedLatentPrior? Parse(string text, int latentSize)
+        internal static FittedLatentPrior? Parse(string text, int latentSize)
         {
             try
             {
