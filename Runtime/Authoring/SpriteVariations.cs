@@ -24,7 +24,7 @@ namespace VaeProcgen.Authoring
             if (model == null) throw new ArgumentNullException(nameof(model));
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "At least one variation is needed.");
             if (!(strength >= 0) || float.IsInfinity(strength)) throw new ArgumentOutOfRangeException(nameof(strength), strength, "Strength must be a finite number >= 0.");
-            if (model.Contract.Kind != ModelKind.Sprite) throw new ArgumentException("Variations need a sprite model.", nameof(model));
+            if (model.Contract.Kind != ModelKind.Sprite) throw VaeModelKindException.NeedsKind(model.Contract, ModelKind.Sprite, "sprite variations");
             float[] mean = model.EncodeRgba(rgba, label).Mean;
             int k = model.LatentSize;
             var latents = new float[count * k];

@@ -97,9 +97,9 @@ namespace VaeProcgen.Generation.Tiles
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
             if (model.Contract.Kind != ModelKind.Tiles)
-                throw new VaeModelException("This is a sprite model; tile-level generation needs a model trained with --kind tiles.");
+                throw VaeModelKindException.NeedsKind(model.Contract, ModelKind.Tiles, "tile-level generation (train with --kind tiles)");
             if (model.Contract.IsConditional)
-                throw new VaeModelException("Conditional tile models are not supported by level generation.");
+                throw new VaeModelKindException("This tiles model is conditional; level generation needs an unconditional tiles model.", ModelKind.Tiles, true);
         }
     }
 }
