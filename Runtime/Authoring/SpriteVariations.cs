@@ -31,7 +31,7 @@ namespace VaeProcgen.Authoring
         /// <exception cref="VaeModelKindException">The model is a tiles model, or a label is given to an unconditional model.</exception>
         /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
         /// <exception cref="ArgumentException"><paramref name="rgba"/> is shorter than one sprite, or a conditional model is given no valid label index.</exception>
-        public static IReadOnlyList<byte[]> Vary(VaeModel model, ReadOnlySpan<byte> rgba, int count, float strength, long seed, int label = -1)
+        public static IReadOnlyList<byte[]> Vary(VaeModel model, ReadOnlySpan<byte> rgba, int count, float strength, long seed, int label = VaeModel.NoLabel)
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "At least one variation is needed.");

@@ -58,7 +58,7 @@ namespace VaeProcgen.Generation
         /// components of class <paramref name="label"/> when it is not negative and the prior has labels), then one
         /// normal draw per dimension. A class with no component falls back to all components.
         /// </summary>
-        public void Sample(long seed, Span<float> destination, int label = -1) => Sample(seed, destination, label, 1.0);
+        public void Sample(long seed, Span<float> destination, int label = VaeModel.NoLabel) => Sample(seed, destination, label, 1.0);
 
         /// <summary>
         /// As <see cref="Sample(long, Span{float}, int)"/> with the component's spread scaled by <paramref name="spread"/>:
