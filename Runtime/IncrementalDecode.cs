@@ -35,7 +35,10 @@ namespace VaeProcgen
         /// <summary>True once the last step ran and <see cref="Output"/> holds the result.</summary>
         public bool IsComplete => complete;
 
-        /// <summary>Runs the next part of the decode. Returns true while more steps remain, false when the result is ready.</summary>
+        /// <summary>Runs the next part of the decode.</summary>
+        /// <returns>True while more steps remain, false when the result is ready in <see cref="Output"/>.</returns>
+        /// <exception cref="InvalidOperationException">Another <see cref="VaeModel.BeginDecode"/> on the same model abandoned this decode.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public bool Step()
         {
             if (complete) return false;

@@ -14,11 +14,22 @@ namespace VaeProcgen
     /// for parallel throughput). Span overloads write into caller buffers and allocate nothing after the
     /// first call at a given batch size. Dispose releases the native sessions; later calls throw
     /// <see cref="ObjectDisposedException"/>.
+    /// <para>
+    /// Class labels (conditional models) are label <b>indices</b> into <see cref="ModelContract.ClassLabels"/> in every
+    /// method: one <c>int</c> for a single item (<see cref="NoLabel"/> for none), one <c>int</c> per item in a
+    /// <c>ReadOnlySpan&lt;int&gt;</c> for a batch (empty for none). <see cref="LabelIndex(string)"/> turns a class
+    /// name into its index. A conditional model needs a label for every decode, encode and score; an unconditional
+    /// model takes none, and a label given to it throws <see cref="VaeModelKindException"/>, as does a sprite call on a
+    /// tiles model.
+    /// </para>
     /// </summary>
     public sealed class VaeModel : IDisposable
     {
         /// <summary>Largest batch handed to the engine at once; bigger requests are split.</summary>
         public const int MaxEngineBatch = 64;
+
+        /// <summary>The label argument meaning "no class label": for unconditional models, or to sample a conditional model's latent from all classes.</summary>
+        public const int NoLabel = -1;
 
         private readonly object sync = new object();
         private readonly ModelGraph decoder;
@@ -52,11 +63,17 @@ namespace VaeProcgen
 
         /// <summary>
         /// Loads decoder.onnx (required) and encoder.onnx (optional) from a model folder written by the trainer.
-        /// Throws <see cref="VaeModelException"/> with a clear message when files are missing, malformed or
-        /// break the contract.
         /// </summary>
+        /// <param name="directory">The model folder (the <c>--out</c> folder of <c>vaeprocgen train</c>).</param>
+        /// <param name="options">Backend, prior, threads and read limits; null for the defaults.</param>
+        /// <returns>The loaded model; dispose it to release the engine sessions.</returns>
+        /// <exception cref="VaeModelException">The folder or decoder.onnx is missing, a file is larger than
+        /// <see cref="Onnx.OnnxReadLimits.MaxFileBytes"/>, malformed (<see cref="Onnx.OnnxFormatException"/>), breaks the
+        /// trainer/runtime contract, or the requested backend cannot run it.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
         public static VaeModel Load(string directory, VaeModelOptions? options = null)
         {
+            if (directory == null) throw new ArgumentNullException(nameof(directory));
             options ??= new VaeModelOptions();
             if (!Directory.Exists(directory))
             {
@@ -68,7 +85,17 @@ namespace VaeProcgen
             return Load(decoderBytes, encoderBytes, options);
         }
 
-        /// <summary>Loads a model from the bytes of its decoder and (optionally) encoder files. The arrays are not kept.</summary>
+        /// <summary>
+        /// Loads a model from the bytes of its decoder and (optionally) encoder files, e.g. read with UnityWebRequest
+        /// where StreamingAssets is not a folder. The arrays are not kept.
+        /// </summary>
+        /// <param name="decoderOnnx">The bytes of decoder.onnx.</param>
+        /// <param name="encoderOnnx">The bytes of encoder.onnx, or null to load without encoder (no Encode, Score or Vary).</param>
+        /// <param name="options">Backend, prior, threads and read limits; null for the defaults.</param>
+        /// <returns>The loaded model; dispose it to release the engine sessions.</returns>
+        /// <exception cref="VaeModelException">A file is malformed (<see cref="Onnx.OnnxFormatException"/>), breaks the
+        /// trainer/runtime contract, the two files describe different models, or the requested backend cannot run it.</exception>
+        /// <exception cref="ArgumentNullException"><paramref name="decoderOnnx"/> is null.</exception>
         public static VaeModel Load(byte[] decoderOnnx, byte[]? encoderOnnx, VaeModelOptions? options = null)
         {
             if (decoderOnnx == null) throw new ArgumentNullException(nameof(decoderOnnx));
@@ -93,54 +120,95 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>The fitted prior <see cref="SampleLatent(long)"/> draws from, or null when it draws from N(0, I).</summary>
+        /// <summary>The fitted prior <see cref="SampleLatent(long, int)"/> draws from, or null when it draws from N(0, I).</summary>
         public FittedLatentPrior? FittedPrior { get; }
 
         /// <summary>
         /// The latent of a seed: from the fitted aggregate-posterior prior when the model carries one (and
-        /// <see cref="VaeModelOptions.Prior"/> is Auto), otherwise from N(0, I) via <see cref="LatentSampler"/>.
-        /// Same seed, same latent, on every platform. Allocates the result.
+        /// <see cref="VaeModelOptions.Prior"/> is Auto), otherwise from N(0, I). Same seed, same latent, on every
+        /// platform. Allocates the result.
         /// </summary>
-        public float[] SampleLatent(long seed)
+        /// <param name="seed">Any seed; seed s always gives the same latent.</param>
+        /// <param name="label">Conditional models: a label index, so the fitted prior draws among the training
+        /// posteriors of that class; <see cref="NoLabel"/> draws from all classes.</param>
+        /// <returns>A new array of <see cref="LatentSize"/> values.</returns>
+        /// <exception cref="ArgumentException"><paramref name="label"/> is not a label index of this conditional model.</exception>
+        /// <exception cref="VaeModelKindException">A label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public float[] SampleLatent(long seed, int label = NoLabel)
         {
             var z = new float[LatentSize];
-            SampleLatent(seed, z);
+            SampleLatent(seed, z, label);
             return z;
         }
 
         /// <summary>
-        /// Writes the latent of a seed into <paramref name="destination"/> (see <see cref="SampleLatent(long)"/>). For
-        /// conditional models pass the label index: the fitted prior then draws among the training posteriors of that class.
+        /// Writes the latent of a seed into <paramref name="destination"/> (see <see cref="SampleLatent(long, int)"/>).
+        /// Allocates nothing.
         /// </summary>
-        public void SampleLatent(long seed, Span<float> destination, int label = -1)
+        /// <param name="seed">Any seed; seed s always gives the same latent.</param>
+        /// <param name="destination">Receives the <see cref="LatentSize"/> values (a longer buffer keeps its tail).</param>
+        /// <param name="label">Conditional models: a label index, or <see cref="NoLabel"/> to draw from all classes.</param>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="LatentSize"/>, or
+        /// <paramref name="label"/> is not a label index of this conditional model.</exception>
+        /// <exception cref="VaeModelKindException">A label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public void SampleLatent(long seed, Span<float> destination, int label = NoLabel)
         {
+            ThrowIfDisposed();
             if (destination.Length < LatentSize) throw new ArgumentException($"Buffer 'destination' holds {destination.Length} values but {LatentSize} are needed.", nameof(destination));
+            if (label != NoLabel || !Contract.IsConditional) RequireLabel(label, nameof(label));
             if (FittedPrior != null) FittedPrior.Sample(seed, destination.Slice(0, LatentSize), label);
             else LatentSampler.Sample(seed, destination.Slice(0, LatentSize));
         }
 
-        /// <summary>Writes the latents of seeds firstSeed, firstSeed+1, ... (count x K values), optionally of one class label.</summary>
-        public void SampleLatents(long firstSeed, int count, Span<float> destination, int label = -1)
+        /// <summary>Writes the latents of seeds firstSeed, firstSeed+1, ... (see <see cref="SampleLatent(long, int)"/>). Allocates nothing.</summary>
+        /// <param name="firstSeed">The seed of the first latent; latent n gets seed firstSeed + n.</param>
+        /// <param name="count">How many latents to write.</param>
+        /// <param name="destination">Receives count x <see cref="LatentSize"/> values.</param>
+        /// <param name="label">Conditional models: one label index for all latents, or <see cref="NoLabel"/> to draw from all classes.</param>
+        /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or <paramref name="label"/> is
+        /// not a label index of this conditional model.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+        /// <exception cref="VaeModelKindException">A label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public void SampleLatents(long firstSeed, int count, Span<float> destination, int label = NoLabel)
         {
+            if (count < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "The latent count cannot be negative.");
             RequireLength(destination.Length, count * LatentSize, nameof(destination));
             for (int n = 0; n < count; n++) SampleLatent(unchecked(firstSeed + n), destination.Slice(n * LatentSize, LatentSize), label);
         }
 
-        /// <summary>Index of a class label; throws <see cref="ArgumentException"/> listing the known labels.</summary>
+        /// <summary>
+        /// The label index of a class name of a conditional model: the position of <paramref name="label"/> in
+        /// <see cref="ModelContract.ClassLabels"/>, the form every method of this class takes labels in.
+        /// </summary>
+        /// <param name="label">A class name, as listed in <see cref="ModelContract.ClassLabels"/> (case-sensitive).</param>
+        /// <returns>The index of <paramref name="label"/> in <see cref="ModelContract.ClassLabels"/>.</returns>
+        /// <exception cref="ArgumentException"><paramref name="label"/> is not a class of this model; the message lists the known ones.</exception>
+        /// <exception cref="VaeModelKindException">The model is unconditional (it has no class labels).</exception>
         public int LabelIndex(string label)
         {
+            if (!Contract.IsConditional) throw VaeModelKindException.NoLabels(Contract);
             for (int i = 0; i < Contract.ClassLabels.Count; i++)
             {
                 if (Contract.ClassLabels[i] == label) return i;
             }
-            string known = Contract.ClassLabels.Count == 0 ? "none (the model has no labels)" : string.Join(", ", Contract.ClassLabels);
-            throw new ArgumentException($"Unknown label '{label}'; known labels: {known}.", nameof(label));
+            throw new ArgumentException($"Unknown label '{label}'; known labels: {string.Join(", ", Contract.ClassLabels)}.", nameof(label));
         }
 
         /// <summary>
         /// Decodes latents [B*K] into <paramref name="output"/> [B*C*H*W] (planar per item; RGBA sprites in [0,1],
-        /// palette sprites and tiles as per-cell probabilities). Conditional models need one label index per item.
+        /// palette sprites and tiles as per-cell probabilities). Any model kind. Allocates nothing after the first call
+        /// at a batch size.
         /// </summary>
+        /// <param name="latents">B latents of <see cref="LatentSize"/> finite values, one after the other.</param>
+        /// <param name="output">Receives B x <see cref="ItemSize"/> values.</param>
+        /// <param name="labels">Conditional models: one label index per latent; unconditional models: empty.</param>
+        /// <exception cref="ArgumentException">The latents are empty, not a multiple of <see cref="LatentSize"/> or not
+        /// finite; <paramref name="output"/> is too short; or a conditional model lacks a valid label per latent.</exception>
+        /// <exception cref="VaeModelKindException">Labels are given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public void Decode(ReadOnlySpan<float> latents, Span<float> output, ReadOnlySpan<int> labels = default)
         {
             int batch = BatchOf(latents, nameof(latents));
@@ -160,11 +228,18 @@ namespace VaeProcgen
         /// <summary>
         /// Decodes sprite latents [B*K] into RGBA32 bytes [B*H*W*4] (row-major, top row first, straight alpha). RGBA models
         /// give the decoder's mean colour; palette models (<see cref="ModelContract.IsPaletteSprite"/>) the most likely
-        /// palette colour of each pixel.
+        /// palette colour of each pixel. Allocates nothing after the first call at a batch size.
         /// </summary>
+        /// <param name="latents">B latents of <see cref="LatentSize"/> finite values, one after the other.</param>
+        /// <param name="rgba">Receives B x H x W x 4 bytes.</param>
+        /// <param name="labels">Conditional models: one label index per latent; unconditional models: empty.</param>
+        /// <exception cref="ArgumentException">The latents are empty, not a multiple of <see cref="LatentSize"/> or not
+        /// finite; <paramref name="rgba"/> is too short; or a conditional model lacks a valid label per latent.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model, or labels are given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public void DecodeRgba(ReadOnlySpan<float> latents, Span<byte> rgba, ReadOnlySpan<int> labels = default)
         {
-            RequireKind(ModelKind.Sprite);
+            RequireKind(ModelKind.Sprite, "DecodeRgba");
             int batch = BatchOf(latents, nameof(latents));
             int pixels = Contract.Height * Contract.Width;
             RequireLength(rgba.Length, batch * pixels * 4, nameof(rgba));
@@ -184,36 +259,44 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>The sprite of a seed as RGBA32 bytes (optionally of a class label for conditional models). Allocates the result.</summary>
-        public byte[] GenerateRgba(long seed, string? label = null)
+        /// <summary>
+        /// The sprite of a seed: <see cref="SampleLatent(long, int)"/> then <see cref="DecodeRgba"/>. Allocates the result.
+        /// </summary>
+        /// <param name="seed">Any seed; seed s is the same sprite on every platform and backend.</param>
+        /// <param name="label">Conditional models: the label index of the class to generate (see <see cref="LabelIndex(string)"/>);
+        /// unconditional models: <see cref="NoLabel"/>.</param>
+        /// <returns>H x W x 4 RGBA32 bytes, top row first, straight alpha.</returns>
+        /// <exception cref="ArgumentException">A conditional model is given no valid label index.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model, or a label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public byte[] GenerateRgba(long seed, int label = NoLabel)
         {
+            RequireKind(ModelKind.Sprite, "GenerateRgba");
+            int[]? labels = OneLabel(label);
             var z = new float[LatentSize];
             var rgba = new byte[Contract.Height * Contract.Width * 4];
-            if (Contract.IsConditional)
-            {
-                int index = LabelIndex(label ?? throw new ArgumentException($"This model is conditional; pass one of: {string.Join(", ", Contract.ClassLabels)}.", nameof(label)));
-                SampleLatent(seed, z, index);
-                DecodeRgba(z, rgba, new[] { index });
-            }
-            else
-            {
-                SampleLatent(seed, z);
-                DecodeRgba(z, rgba);
-            }
+            SampleLatent(seed, z, label);
+            DecodeRgba(z, rgba, labels);
             return rgba;
         }
 
         /// <summary>
         /// Encodes items [B*C*H*W] (planar, same layout as <see cref="Decode"/> output) into posterior means and
-        /// log-variances [B*K]. Needs the encoder.
+        /// log-variances [B*K]. Any model kind; needs the encoder. Allocates nothing after the first call at a batch size.
         /// </summary>
+        /// <param name="data">B items of <see cref="ItemSize"/> values (sprites: see <see cref="RgbaToItems"/>).</param>
+        /// <param name="mean">Receives B x <see cref="LatentSize"/> posterior means.</param>
+        /// <param name="logVariance">Receives B x <see cref="LatentSize"/> posterior log-variances.</param>
+        /// <param name="labels">Conditional models: one label index per item; unconditional models: empty.</param>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx (<see cref="HasEncoder"/> is false).</exception>
+        /// <exception cref="ArgumentException"><paramref name="data"/> is not a positive multiple of <see cref="ItemSize"/>, an
+        /// output buffer is too short, or a conditional model lacks a valid label per item.</exception>
+        /// <exception cref="VaeModelKindException">Labels are given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public void Encode(ReadOnlySpan<float> data, Span<float> mean, Span<float> logVariance, ReadOnlySpan<int> labels = default)
         {
             ModelGraph graph = encoder ?? throw new InvalidOperationException($"This model was loaded without {ContractNames.EncoderFileName}; load the folder that holds both files to encode.");
-            if (data.Length == 0 || data.Length % ItemSize != 0)
-            {
-                throw new ArgumentException($"Data length {data.Length} is not a positive multiple of the item size {ItemSize} ({Contract.Channels}x{Contract.Height}x{Contract.Width}).", nameof(data));
-            }
+            RequireItems(data.Length, nameof(data));
             int batch = data.Length / ItemSize;
             RequireLength(mean.Length, batch * LatentSize, nameof(mean));
             RequireLength(logVariance.Length, batch * LatentSize, nameof(logVariance));
@@ -234,22 +317,42 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>Encodes one RGBA32 sprite (H*W*4 bytes). Allocates the two result arrays.</summary>
-        public (float[] Mean, float[] LogVariance) EncodeRgba(ReadOnlySpan<byte> rgba, int label = -1)
+        /// <summary>Encodes one RGBA32 sprite of this model's size to its posterior (see <see cref="Encode"/>). Allocates the result arrays.</summary>
+        /// <param name="rgba">H x W x 4 RGBA32 bytes, top row first, straight alpha.</param>
+        /// <param name="label">Conditional models: the sprite's label index; unconditional models: <see cref="NoLabel"/>.</param>
+        /// <returns>The posterior mean and log-variance, <see cref="LatentSize"/> values each.</returns>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
+        /// <exception cref="ArgumentException"><paramref name="rgba"/> is shorter than one sprite, or a conditional model
+        /// is given no valid label index.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model, or a label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public (float[] Mean, float[] LogVariance) EncodeRgba(ReadOnlySpan<byte> rgba, int label = NoLabel)
         {
-            float[] planar = SpriteToPlanar(rgba);
+            float[] planar = SpriteToPlanar(rgba, "EncodeRgba");
+            int[]? labels = OneLabel(label);
             var mean = new float[LatentSize];
             var logVariance = new float[LatentSize];
-            Encode(planar, mean, logVariance, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
+            Encode(planar, mean, logVariance, labels);
             return (mean, logVariance);
         }
 
         /// <summary>
-        /// Scores items [B*C*H*W] (planar): negative ELBO with one posterior sample per item drawn from
-        /// DeterministicRandom(seed + item index). Needs the encoder. Allocates temporary buffers.
+        /// Scores items [B*C*H*W] (planar): negative ELBO in nats with one posterior sample per item, drawn from the
+        /// runtime's PRNG seeded with seed + item index (higher = less like the training data). Any model kind; needs the
+        /// encoder. Allocates temporary buffers.
         /// </summary>
+        /// <param name="data">B items of <see cref="ItemSize"/> values (sprites: see <see cref="RgbaToItems"/>).</param>
+        /// <param name="scores">Receives B scores.</param>
+        /// <param name="seed">Seed of the posterior samples; the same seed gives the same scores.</param>
+        /// <param name="labels">Conditional models: one label index per item; unconditional models: empty.</param>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
+        /// <exception cref="ArgumentException"><paramref name="data"/> is not a positive multiple of <see cref="ItemSize"/>,
+        /// <paramref name="scores"/> is too short, or a conditional model lacks a valid label per item.</exception>
+        /// <exception cref="VaeModelKindException">Labels are given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public void Score(ReadOnlySpan<float> data, Span<ElboScore> scores, long seed = 0, ReadOnlySpan<int> labels = default)
         {
+            RequireItems(data.Length, nameof(data));
             int batch = data.Length / ItemSize;
             RequireLength(scores.Length, batch, nameof(scores));
             var mean = new float[batch * LatentSize];
@@ -276,19 +379,29 @@ namespace VaeProcgen
             }
         }
 
-        /// <summary>Scores one RGBA32 sprite (see <see cref="Score"/>).</summary>
-        public ElboScore ScoreRgba(ReadOnlySpan<byte> rgba, long seed = 0, int label = -1)
+        /// <summary>Scores one RGBA32 sprite of this model's size (see <see cref="Score"/>).</summary>
+        /// <param name="rgba">H x W x 4 RGBA32 bytes, top row first, straight alpha.</param>
+        /// <param name="seed">Seed of the posterior sample.</param>
+        /// <param name="label">Conditional models: the sprite's label index; unconditional models: <see cref="NoLabel"/>.</param>
+        /// <returns>The negative ELBO of the sprite and its reconstruction and KL terms, in nats.</returns>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
+        /// <exception cref="ArgumentException"><paramref name="rgba"/> is shorter than one sprite, or a conditional model
+        /// is given no valid label index.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model, or a label is given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
+        public ElboScore ScoreRgba(ReadOnlySpan<byte> rgba, long seed = 0, int label = NoLabel)
         {
-            float[] planar = SpriteToPlanar(rgba);
+            float[] planar = SpriteToPlanar(rgba, "ScoreRgba");
+            int[]? labels = OneLabel(label);
             var result = new ElboScore[1];
-            Score(planar, result, seed, Contract.IsConditional ? new[] { label } : default(ReadOnlySpan<int>));
+            Score(planar, result, seed, labels);
             return result[0];
         }
 
         /// <summary>One RGBA32 sprite of this model's size as a planar item (checks kind and length).</summary>
-        private float[] SpriteToPlanar(ReadOnlySpan<byte> rgba)
+        private float[] SpriteToPlanar(ReadOnlySpan<byte> rgba, string call)
         {
-            RequireKind(ModelKind.Sprite);
+            RequireKind(ModelKind.Sprite, call);
             RequireLength(rgba.Length, Contract.Height * Contract.Width * 4, nameof(rgba));
             var planar = new float[ItemSize];
             RgbaToItems(rgba.Slice(0, Contract.Height * Contract.Width * 4), planar);
@@ -298,11 +411,16 @@ namespace VaeProcgen
         /// <summary>
         /// Converts RGBA32 sprites [B*H*W*4] of this model's size into the model's planar items [B*C*H*W] (the input of
         /// <see cref="Encode"/> and <see cref="Score"/>): RGBA planes in [0,1] for RGBA models, one-hot palette planes
-        /// (nearest palette colour, see <see cref="SpritePalette"/>) for palette models. Allocates nothing. Thread-safe.
+        /// (nearest palette colour in OKLab) for palette models. Allocates nothing. Thread-safe.
         /// </summary>
+        /// <param name="rgba">B sprites of H x W x 4 RGBA32 bytes, top row first, straight alpha.</param>
+        /// <param name="items">Receives B x <see cref="ItemSize"/> values.</param>
+        /// <exception cref="ArgumentException"><paramref name="rgba"/> is not a positive multiple of one sprite, or
+        /// <paramref name="items"/> is too short.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model.</exception>
         public void RgbaToItems(ReadOnlySpan<byte> rgba, Span<float> items)
         {
-            RequireKind(ModelKind.Sprite);
+            RequireKind(ModelKind.Sprite, "RgbaToItems");
             int bytes = Contract.Height * Contract.Width * 4;
             if (rgba.Length == 0 || rgba.Length % bytes != 0)
             {
@@ -334,8 +452,16 @@ namespace VaeProcgen
         /// <summary>
         /// Starts a decode of latents [B*K] that <see cref="IncrementalDecode.Step"/> advances one graph node per call
         /// (managed backend; see <see cref="IncrementalDecode"/>). Uses its own engine state, so ordinary calls on this
-        /// model may run between steps. Allocates the result buffer.
+        /// model may run between steps. Allocates the result buffer. On the ONNX Runtime backend the whole decode runs in
+        /// the first <see cref="IncrementalDecode.Step"/>.
         /// </summary>
+        /// <param name="latents">B latents of <see cref="LatentSize"/> finite values, one after the other.</param>
+        /// <param name="labels">Conditional models: one label index per latent; unconditional models: empty.</param>
+        /// <returns>The decode in progress; its output has the layout of <see cref="Decode"/>.</returns>
+        /// <exception cref="ArgumentException">The latents are empty, not a multiple of <see cref="LatentSize"/> or not
+        /// finite, or a conditional model lacks a valid label per latent.</exception>
+        /// <exception cref="VaeModelKindException">Labels are given to an unconditional model.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public IncrementalDecode BeginDecode(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels = default)
         {
             int batch = BatchOf(latents, nameof(latents));
@@ -409,7 +535,11 @@ namespace VaeProcgen
 
         private void RequireLabels(ReadOnlySpan<int> labels, int batch)
         {
-            if (!Contract.IsConditional) return;
+            if (!Contract.IsConditional)
+            {
+                if (labels.Length != 0) throw VaeModelKindException.NoLabels(Contract);
+                return;
+            }
             if (labels.Length != batch)
             {
                 throw new ArgumentException($"This conditional model needs one label per item: expected {batch} labels, got {labels.Length}.", nameof(labels));
@@ -438,13 +568,40 @@ namespace VaeProcgen
             }
         }
 
-        private void RequireKind(ModelKind kind)
+        private void RequireKind(ModelKind kind, string call)
         {
-            if (Contract.Kind != kind)
+            if (Contract.Kind != kind) throw VaeModelKindException.NeedsKind(Contract, kind, call);
+        }
+
+        /// <summary>Checks one label argument: a label index of a conditional model, <see cref="NoLabel"/> for an unconditional one.</summary>
+        private void RequireLabel(int label, string name)
+        {
+            if (!Contract.IsConditional)
             {
-                throw new InvalidOperationException($"This is a {ContractFormat.FormatKind(Contract.Kind)} model; the call needs a {ContractFormat.FormatKind(kind)} model.");
+                if (label != NoLabel) throw VaeModelKindException.NoLabels(Contract);
+                return;
+            }
+            if (label < 0 || label >= Contract.ClassLabels.Count)
+            {
+                throw new ArgumentException($"This model is conditional; pass a label index 0..{Contract.ClassLabels.Count - 1} ({string.Join(", ", Contract.ClassLabels)}; VaeModel.LabelIndex turns a name into its index), not {label}.", name);
             }
         }
+
+        /// <summary>The one-item label span of a single-item call (null for an unconditional model), after checking the label.</summary>
+        private int[]? OneLabel(int label)
+        {
+            RequireLabel(label, nameof(label));
+            return Contract.IsConditional ? new[] { label } : null;
+        }
+
+        private void RequireItems(int length, string name)
+        {
+            if (length == 0 || length % ItemSize != 0)
+            {
+                throw new ArgumentException($"Data length {length} is not a positive multiple of the item size {ItemSize} ({Contract.Channels}x{Contract.Height}x{Contract.Width}).", name);
+            }
+        }
+
 
         private void ThrowIfDisposed()
         {

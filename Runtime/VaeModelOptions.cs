@@ -8,7 +8,7 @@ namespace VaeProcgen
     {
         /// <summary>Which engine runs the graphs; <see cref="Backend.Auto"/> by default.</summary>
         public Backend Backend { get; set; } = Backend.Auto;
-        /// <summary>Distribution of <see cref="VaeModel.SampleLatent(long)"/>: the fitted prior when the model has one (default), or N(0, I).</summary>
+        /// <summary>Distribution of <see cref="VaeModel.SampleLatent(long, int)"/>: the fitted prior when the model has one (default), or N(0, I).</summary>
         public Generation.LatentPriorChoice Prior { get; set; } = Generation.LatentPriorChoice.Auto;
         /// <summary>
         /// Threads per graph run; 0 lets the engine decide (the managed backend: every logical processor, or 1 where

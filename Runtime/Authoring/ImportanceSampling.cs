@@ -15,8 +15,20 @@ namespace VaeProcgen.Authoring
 
         /// <summary>
         /// The bound (nats) for each item of <paramref name="data"/> [B*C*H*W] (planar, as
-        /// <see cref="VaeModel.Decode"/> writes). Needs the encoder. Conditional models need one label per item.
+        /// <see cref="VaeModel.Decode"/> writes). Needs the encoder.
         /// </summary>
+        /// <param name="model">A model loaded with its encoder (any kind).</param>
+        /// <param name="data">B items of <see cref="VaeModel.ItemSize"/> values (sprites: <see cref="VaeModel.RgbaToItems"/>).</param>
+        /// <param name="k">Importance samples per item (at least 1; 1 is the negative ELBO).</param>
+        /// <param name="seed">Seed of the posterior samples; item n uses seed + n.</param>
+        /// <param name="labels">Conditional models: one label index per item; unconditional models: empty.</param>
+        /// <returns>B bounds on -log p(x), in nats.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="k"/> is below 1.</exception>
+        /// <exception cref="ArgumentException"><paramref name="data"/> is not a positive multiple of the item size, or a
+        /// conditional model lacks a valid label per item.</exception>
+        /// <exception cref="VaeModelKindException">Labels are given to an unconditional model.</exception>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
         public static double[] NegativeLogLikelihoodBound(VaeModel model, ReadOnlySpan<float> data, int k, long seed, ReadOnlySpan<int> labels = default)
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
@@ -65,7 +77,7 @@ namespace VaeProcgen.Authoring
         }
 
         /// <summary>log((1/n) sum exp(values)), computed stably.</summary>
-        public static double LogMeanExp(ReadOnlySpan<double> values)
+        internal static double LogMeanExp(ReadOnlySpan<double> values)
         {
             double max = double.NegativeInfinity;
             foreach (double v in values) max = Math.Max(max, v);

@@ -9,6 +9,14 @@ namespace VaeProcgen.Authoring
     public static class LatentGrid
     {
         /// <summary>Grid latents [steps*steps*K] around <paramref name="centre"/> along two axes (each length K).</summary>
+        /// <param name="centre">The latent at the middle of the map (length K).</param>
+        /// <param name="axisU">The direction that varies along a row (columns), length K.</param>
+        /// <param name="axisV">The direction that varies down the map (rows), length K.</param>
+        /// <param name="range">The map spans -range..+range along each axis.</param>
+        /// <param name="steps">Latents per row and per column (at least 2).</param>
+        /// <returns>steps x steps latents, row-major, ready for <see cref="VaeModel.DecodeRgba"/>.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is below 2.</exception>
+        /// <exception cref="ArgumentException">An axis is not as long as <paramref name="centre"/>.</exception>
         public static float[] Build(ReadOnlySpan<float> centre, ReadOnlySpan<float> axisU, ReadOnlySpan<float> axisV, float range, int steps)
         {
             if (steps < 2) throw new ArgumentOutOfRangeException(nameof(steps), steps, "At least two steps are needed.");
@@ -29,6 +37,10 @@ namespace VaeProcgen.Authoring
         }
 
         /// <summary>Unit vector along latent dimension <paramref name="index"/>.</summary>
+        /// <param name="latentSize">The latent size K.</param>
+        /// <param name="index">The dimension, 0..K-1.</param>
+        /// <returns>A new vector of K values, 1 at <paramref name="index"/> and 0 elsewhere.</returns>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is outside 0..K-1.</exception>
         public static float[] Axis(int latentSize, int index)
         {
             if (index < 0 || index >= latentSize) throw new ArgumentOutOfRangeException(nameof(index), index, $"Latent dimension must be 0..{latentSize - 1}.");

@@ -28,6 +28,13 @@ namespace VaeProcgen.Authoring
         /// Fits <paramref name="count"/> components to <paramref name="rows"/> vectors of size
         /// <paramref name="dimension"/> stored row after row in <paramref name="data"/>.
         /// </summary>
+        /// <param name="data">rows x dimension values, one vector after the other (e.g. encoder means).</param>
+        /// <param name="rows">Number of vectors (at least 2).</param>
+        /// <param name="dimension">Length of each vector (the latent size).</param>
+        /// <param name="count">Number of components to keep, 1..dimension.</param>
+        /// <returns>The mean, the components (largest variance first, largest-magnitude entry positive) and their variances.</returns>
+        /// <exception cref="ArgumentException">Fewer than two rows, or <paramref name="data"/> does not hold rows x dimension values.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1..dimension.</exception>
         public static LatentPca Fit(ReadOnlySpan<float> data, int rows, int dimension, int count)
         {
             if (rows < 2) throw new ArgumentException("PCA needs at least two vectors.", nameof(rows));

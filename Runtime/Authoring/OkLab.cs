@@ -6,7 +6,7 @@ namespace VaeProcgen.Authoring
     /// Converts 8-bit sRGB colours to the OKLab perceptual colour space (Björn Ottosson, 2020), where
     /// Euclidean distance approximates perceived colour difference. Thread-safe (stateless).
     /// </summary>
-    public static class OkLab
+    internal static class OkLab
     {
         /// <summary>OKLab (L, a, b) of an sRGB colour given as bytes.</summary>
         public static (double L, double A, double B) FromSrgb(byte r, byte g, byte b)

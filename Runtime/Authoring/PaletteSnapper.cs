@@ -18,6 +18,10 @@ namespace VaeProcgen.Authoring
         private readonly Dictionary<int, int> cache = new Dictionary<int, int>();
 
         /// <summary>Creates a snapper for a palette of 0xRRGGBBAA colours (at least one).</summary>
+        /// <param name="palette">The colours as 0xRRGGBBAA (alpha ignored), e.g. <see cref="Contract.ModelContract.Palette"/>.</param>
+        /// <param name="alphaThreshold">Pixels with alpha below this become transparent, the rest opaque.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="palette"/> is null.</exception>
+        /// <exception cref="ArgumentException"><paramref name="palette"/> is empty.</exception>
         public PaletteSnapper(IReadOnlyList<uint> palette, byte alphaThreshold = DefaultAlphaThreshold)
         {
             if (palette == null) throw new ArgumentNullException(nameof(palette));
@@ -38,6 +42,8 @@ namespace VaeProcgen.Authoring
         public int Count => colours.Length;
 
         /// <summary>Snaps RGBA32 pixels (straight alpha) in place.</summary>
+        /// <param name="rgba">Pixels, 4 bytes each; a trailing partial pixel is an error.</param>
+        /// <exception cref="ArgumentException">The length is not a multiple of 4.</exception>
         public void Snap(Span<byte> rgba)
         {
             if (rgba.Length % 4 != 0) throw new ArgumentException($"RGBA length {rgba.Length} is not a multiple of 4.", nameof(rgba));
@@ -57,6 +63,10 @@ namespace VaeProcgen.Authoring
         }
 
         /// <summary>Index of the palette colour nearest to an sRGB colour in OKLab (ties: lowest index).</summary>
+        /// <param name="r">Red, 0-255.</param>
+        /// <param name="g">Green, 0-255.</param>
+        /// <param name="b">Blue, 0-255.</param>
+        /// <returns>An index into the palette given to the constructor.</returns>
         public int Nearest(byte r, byte g, byte b)
         {
             int key = (r << 16) | (g << 8) | b;

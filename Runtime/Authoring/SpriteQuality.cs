@@ -11,7 +11,7 @@ namespace VaeProcgen.Authoring
     /// Compare a set of generated sprites with the training sprites: a ratio near 1 means "as colourful / as crisp".
     /// Pure functions; thread-safe.
     /// </summary>
-    public static class SpriteQuality
+    internal static class SpriteQuality
     {
         /// <summary>Pixels count as opaque for <see cref="Colourfulness"/> when alpha / 255 &gt; 0.5, i.e. alpha &gt;= this.</summary>
         public const byte OpaqueAlpha = 128;

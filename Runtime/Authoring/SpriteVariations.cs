@@ -17,14 +17,26 @@ namespace VaeProcgen.Authoring
     {
         /// <summary>
         /// Returns <paramref name="count"/> RGBA32 sprites (each H*W*4 bytes) varying <paramref name="rgba"/>.
-        /// Conditional models need <paramref name="label"/> (the label index), used for encoding and decoding.
         /// </summary>
-        public static IReadOnlyList<byte[]> Vary(VaeModel model, ReadOnlySpan<byte> rgba, int count, float strength, long seed, int label = -1)
+        /// <param name="model">A sprite model loaded with its encoder.</param>
+        /// <param name="rgba">The sprite to vary: H x W x 4 RGBA32 bytes of the model's size, top row first.</param>
+        /// <param name="count">How many variations (at least 1).</param>
+        /// <param name="strength">Noise scale in prior standard deviations: 0 = the reconstruction, about 0.3 = close variants.</param>
+        /// <param name="seed">Variation i uses the noise of seed + i; the same seed gives the same variations.</param>
+        /// <param name="label">Conditional models: the sprite's label index, used for encoding and decoding; unconditional
+        /// models: <see cref="VaeModel.NoLabel"/>.</param>
+        /// <returns><paramref name="count"/> new RGBA32 sprites of the model's size.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is below 1 or <paramref name="strength"/> is negative or not finite.</exception>
+        /// <exception cref="VaeModelKindException">The model is a tiles model, or a label is given to an unconditional model.</exception>
+        /// <exception cref="InvalidOperationException">The model was loaded without encoder.onnx.</exception>
+        /// <exception cref="ArgumentException"><paramref name="rgba"/> is shorter than one sprite, or a conditional model is given no valid label index.</exception>
+        public static IReadOnlyList<byte[]> Vary(VaeModel model, ReadOnlySpan<byte> rgba, int count, float strength, long seed, int label = VaeModel.NoLabel)
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
             if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, "At least one variation is needed.");
             if (!(strength >= 0) || float.IsInfinity(strength)) throw new ArgumentOutOfRangeException(nameof(strength), strength, "Strength must be a finite number >= 0.");
-            if (model.Contract.Kind != ModelKind.Sprite) throw new ArgumentException("Variations need a sprite model.", nameof(model));
+            if (model.Contract.Kind != ModelKind.Sprite) throw VaeModelKindException.NeedsKind(model.Contract, ModelKind.Sprite, "sprite variations");
             float[] mean = model.EncodeRgba(rgba, label).Mean;
             int k = model.LatentSize;
             var latents = new float[count * k];

@@ -12,8 +12,9 @@ namespace VaeProcgen.Backends
         /// project's own: <see cref="System.Numerics.Vector{T}"/> GEMM and convolution loops where the runtime
         /// accelerates vectors, register-blocked scalar loops where it does not (Mono/IL2CPP players), and a
         /// single-threaded mode where the platform has no threads. MathNet.Numerics is not used here: its managed
-        /// provider multiplied the decoder's matrices 2-8x slower than these kernels, with and without hardware SIMD
-        /// (Documentation~/BENCHMARKS.md); the runtime uses MathNet only for the latent PCA of the authoring tools.
+        /// provider multiplied the decoder's matrices 2-8x slower than the scalar kernels without hardware SIMD and
+        /// 10-15x slower than the vector kernels with it (Documentation~/BENCHMARKS.md); the runtime uses MathNet only
+        /// for the symmetric eigendecomposition of <see cref="Authoring.LatentPca"/>.
         /// </summary>
         Managed,
     }

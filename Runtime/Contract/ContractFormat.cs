@@ -4,7 +4,7 @@ using System.Globalization;
 namespace VaeProcgen.Contract
 {
     /// <summary>How contract values are spelled in metadata_props (shared by the exporter and the loader).</summary>
-    public static class ContractFormat
+    internal static class ContractFormat
     {
         /// <summary>"sprite" or "tiles".</summary>
         public static string FormatKind(ModelKind kind) => kind == ModelKind.Tiles ? "tiles" : "sprite";

@@ -4,7 +4,7 @@ namespace VaeProcgen.Contract
     /// Every name the trainer and the runtime must agree on: ONNX graph input/output names and the
     /// metadata_props keys that carry the contract. This is the only place they are spelled.
     /// </summary>
-    public static class ContractNames
+    internal static class ContractNames
     {
         /// <summary>Contract version this runtime writes and accepts. Bump on any incompatible change.</summary>
         public const int CurrentVersion = 1;

@@ -48,7 +48,7 @@ namespace VaeProcgen.Contract
         /// </summary>
         public bool IsPaletteSprite => Kind == ModelKind.Sprite && Likelihood == Likelihood.Categorical;
         /// <summary>The channel palette of a palette sprite model (<see cref="IsPaletteSprite"/>), else null.</summary>
-        public Generation.SpritePalette? SpritePalette { get; private set; }
+        internal Generation.SpritePalette? SpritePalette { get; private set; }
         /// <summary>The fitted latent prior stored at export, or null.</summary>
         public Generation.FittedLatentPrior? LatentPrior { get; private set; }
         /// <summary>Trainer version that exported the file.</summary>
@@ -62,7 +62,7 @@ namespace VaeProcgen.Contract
         /// Reads and checks the contract from metadata_props of the file <paramref name="fileName"/> that must
         /// have the given role. Throws <see cref="VaeModelException"/> naming the key, expected and found value.
         /// </summary>
-        public static ModelContract Read(IReadOnlyDictionary<string, string> props, string fileName, string expectedRole)
+        internal static ModelContract Read(IReadOnlyDictionary<string, string> props, string fileName, string expectedRole)
         {
             string Get(string key)
             {
@@ -163,7 +163,7 @@ namespace VaeProcgen.Contract
         /// Checks that the encoder's contract describes the same model as this (decoder) contract; throws
         /// <see cref="VaeModelException"/> naming the first key that differs.
         /// </summary>
-        public void RequireSameModel(ModelContract other, string otherFileName)
+        internal void RequireSameModel(ModelContract other, string otherFileName)
         {
             void Same(string key, string mine, string theirs)
             {

@@ -6,7 +6,7 @@ using System.Text;
 namespace VaeProcgen.Contract
 {
     /// <summary>Reads and writes the palette value of the contract: ["#RRGGBBAA", ...] (colour = 0xRRGGBBAA).</summary>
-    public static class PaletteJson
+    internal static class PaletteJson
     {
         /// <summary>Maximum colours a palette may hold.</summary>
         public const int MaxColours = 4096;

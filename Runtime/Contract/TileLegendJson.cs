@@ -5,7 +5,7 @@ using System.Text;
 namespace VaeProcgen.Contract
 {
     /// <summary>Reads and writes the tile legend value of the contract: [{"char":"X","index":0,"tags":["solid"]}, ...].</summary>
-    public static class TileLegendJson
+    internal static class TileLegendJson
     {
         /// <summary>Serialises entries in index order.</summary>
         public static string Format(IReadOnlyList<TileLegendEntry> entries)

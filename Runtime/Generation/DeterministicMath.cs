@@ -6,7 +6,7 @@ namespace VaeProcgen.Generation
     /// Math functions computed with +, -, *, / and bit manipulation only, so their results are identical on
     /// every platform (the C library's log/sin may differ in the last bit between platforms).
     /// </summary>
-    public static class DeterministicMath
+    internal static class DeterministicMath
     {
         private const double Ln2 = 0.6931471805599453;
         private const double Sqrt2 = 1.4142135623730951;

@@ -7,7 +7,7 @@ namespace VaeProcgen.Generation
     /// Normal deviates use the Marsaglia polar method with <see cref="DeterministicMath.Log"/>, which uses only
     /// IEEE-exact operations. Not thread-safe; create one per thread or per request (it is cheap).
     /// </summary>
-    public sealed class DeterministicRandom
+    internal sealed class DeterministicRandom
     {
         private ulong state;
         private double spareNormal;

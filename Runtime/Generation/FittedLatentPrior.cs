@@ -27,7 +27,7 @@ namespace VaeProcgen.Generation
         /// <paramref name="componentDimensions"/> (0 = all) is how many leading latent values the components describe; the
         /// rest are drawn from N(0, <paramref name="tailSpread"/>^2).
         /// </summary>
-        public FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null, int componentDimensions = 0, double tailSpread = 1.0)
+        internal FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null, int componentDimensions = 0, double tailSpread = 1.0)
         {
             if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
             if (componentDimensions == 0) componentDimensions = latentSize;
@@ -71,7 +71,7 @@ namespace VaeProcgen.Generation
         /// components of class <paramref name="label"/> when it is not negative and the prior has labels), then one
         /// normal draw per dimension. A class with no component falls back to all components.
         /// </summary>
-        public void Sample(long seed, Span<float> destination, int label = -1) => Sample(seed, destination, label, 1.0);
+        public void Sample(long seed, Span<float> destination, int label = VaeModel.NoLabel) => Sample(seed, destination, label, 1.0);
 
         /// <summary>
         /// As <see cref="Sample(long, Span{float}, int)"/> with the component's spread scaled by <paramref name="spread"/>:
@@ -115,7 +115,7 @@ namespace VaeProcgen.Generation
         /// The contract value: {"kind":"aggregate_posterior","count":N,"bandwidth":h,"means":base64,"sigmas":base64} (float32
         /// little-endian), plus "dimensions":D and "tail_spread":t when the components describe fewer values than the latent.
         /// </summary>
-        public string ToContractValue() =>
+        internal string ToContractValue() =>
             new StringBuilder("{\"kind\":\"aggregate_posterior\",\"count\":").Append(Count.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"bandwidth\":").Append(Bandwidth.ToString("R", CultureInfo.InvariantCulture))
                 .Append(ComponentDimensions < LatentSize
@@ -125,7 +125,7 @@ namespace VaeProcgen.Generation
                 .Append(HasLabels ? ",\"labels\":[" + string.Join(",", componentLabels) + "]" : "").Append('}').ToString();
 
         /// <summary>Parses the contract value for a latent size; null when malformed or non-finite.</summary>
-        public static FittedLatentPrior? Parse(string text, int latentSize)
+        internal static FittedLatentPrior? Parse(string text, int latentSize)
         {
             try
             {

@@ -8,7 +8,7 @@ namespace VaeProcgen.Generation
     /// starting at seed s holds the latents of seeds s, s+1, ... so a sprite does not depend on batch size.
     /// Thread-safe (stateless).
     /// </summary>
-    public static class LatentSampler
+    internal static class LatentSampler
     {
         /// <summary>Writes the latent of <paramref name="seed"/> (destination.Length values).</summary>
         public static void Sample(long seed, Span<float> destination)

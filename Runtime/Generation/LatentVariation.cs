@@ -3,7 +3,7 @@ using System;
 namespace VaeProcgen.Generation
 {
     /// <summary>Variations of an encoded item: move its posterior mean along a seeded noise direction. Thread-safe.</summary>
-    public static class LatentVariation
+    internal static class LatentVariation
     {
         /// <summary>
         /// destination[k] = mean[k] + strength * sigma[k] * noise[k], with sigma = exp(logVariance / 2).

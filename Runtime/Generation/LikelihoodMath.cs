@@ -4,7 +4,7 @@ using VaeProcgen.Contract;
 namespace VaeProcgen.Generation
 {
     /// <summary>Per-item reconstruction NLL and Gaussian KL, matching the trainer's loss. Thread-safe (stateless).</summary>
-    public static class LikelihoodMath
+    internal static class LikelihoodMath
     {
         private const double Floor = 1e-7;
 

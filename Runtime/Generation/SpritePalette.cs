@@ -11,7 +11,7 @@ namespace VaeProcgen.Generation
     /// palette colour: the exact colour when it is in the palette, otherwise the nearest colour in OKLab (pixels with
     /// alpha below 128 become the transparent entry). Immutable and thread-safe.
     /// </summary>
-    public sealed class SpritePalette
+    internal sealed class SpritePalette
     {
         /// <summary>Pixels with alpha below this count as transparent when encoding.</summary>
         public const byte AlphaThreshold = 128;

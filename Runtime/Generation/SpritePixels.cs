@@ -6,7 +6,7 @@ namespace VaeProcgen.Generation
     /// Converts between the model's planar layout (R, G, B, A planes of values in [0,1]) and RGBA32 bytes
     /// (row-major, top row first, straight alpha). Thread-safe (stateless).
     /// </summary>
-    public static class SpritePixels
+    internal static class SpritePixels
     {
         /// <summary>Planar [4,H,W] floats to interleaved RGBA32 bytes (rounded, clamped).</summary>
         public static void PlanarToRgba(ReadOnlySpan<float> planar, Span<byte> rgba)

@@ -3,7 +3,7 @@ using System;
 namespace VaeProcgen.Onnx
 {
     /// <summary>A named node attribute (AttributeProto). Only the field matching <see cref="Type"/> is meaningful.</summary>
-    public sealed class OnnxAttribute
+    internal sealed class OnnxAttribute
     {
         /// <summary>Attribute name, e.g. "strides".</summary>
         public string Name { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace VaeProcgen.Onnx
 {
     /// <summary>Kinds of node attributes (values of AttributeProto.AttributeType in onnx.proto).</summary>
-    public enum OnnxAttributeType
+    internal enum OnnxAttributeType
     {
         /// <summary>Not set.</summary>
         Undefined = 0,

@@ -1,7 +1,7 @@
 namespace VaeProcgen.Onnx
 {
     /// <summary>Element types of ONNX tensors (values of TensorProto.DataType in onnx.proto).</summary>
-    public enum OnnxDataType
+    internal enum OnnxDataType
     {
         /// <summary>Not set.</summary>
         Undefined = 0,

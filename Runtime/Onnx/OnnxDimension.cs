@@ -1,7 +1,7 @@
 namespace VaeProcgen.Onnx
 {
     /// <summary>One dimension of a graph input/output shape: a fixed size or a named symbolic size (e.g. "N").</summary>
-    public readonly struct OnnxDimension
+    internal readonly struct OnnxDimension
     {
         /// <summary>Creates a fixed dimension.</summary>
         public OnnxDimension(long value) { Value = value; Symbol = null; }

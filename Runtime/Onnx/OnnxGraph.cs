@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace VaeProcgen.Onnx
 {
     /// <summary>A computation graph (GraphProto): nodes in topological order, initializers, inputs and outputs.</summary>
-    public sealed class OnnxGraph
+    internal sealed class OnnxGraph
     {
         /// <summary>Graph name.</summary>
         public string Name { get; set; } = "";

@@ -6,7 +6,7 @@ namespace VaeProcgen.Onnx
     /// An ONNX model (ModelProto) as a plain object tree. Not thread-safe to mutate; safe to read from
     /// several threads once built. Serialize with <see cref="OnnxSerializer"/>, read with <see cref="OnnxParser"/>.
     /// </summary>
-    public sealed class OnnxModel
+    internal sealed class OnnxModel
     {
         /// <summary>ONNX IR version (8 matches opset 13-17).</summary>
         public long IrVersion { get; set; } = 8;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace VaeProcgen.Onnx
 {
     /// <summary>One operator invocation in a graph (NodeProto).</summary>
-    public sealed class OnnxNode
+    internal sealed class OnnxNode
     {
         /// <summary>Node name (for messages).</summary>
         public string Name { get; set; } = "";

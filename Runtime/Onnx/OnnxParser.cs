@@ -9,7 +9,7 @@ namespace VaeProcgen.Onnx
     /// Reads ONNX (ModelProto) bytes into an <see cref="OnnxModel"/>. Every malformed, truncated or oversized
     /// input fails with an <see cref="OnnxFormatException"/>. External tensor data is described, never opened.
     /// </summary>
-    public static class OnnxParser
+    internal static class OnnxParser
     {
         /// <summary>Parses ONNX bytes.</summary>
         /// <param name="bytes">The whole .onnx file.</param>

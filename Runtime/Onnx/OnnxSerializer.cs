@@ -6,7 +6,7 @@ using F = VaeProcgen.Onnx.OnnxFieldNumbers;
 namespace VaeProcgen.Onnx
 {
     /// <summary>Writes an <see cref="OnnxModel"/> as an ONNX (ModelProto) protobuf file.</summary>
-    public static class OnnxSerializer
+    internal static class OnnxSerializer
     {
         /// <summary>Serializes the model to ONNX bytes.</summary>
         /// <exception cref="ArgumentException">A tensor's data does not match its dims or type.</exception>

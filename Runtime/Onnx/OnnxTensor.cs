@@ -8,7 +8,7 @@ namespace VaeProcgen.Onnx
     /// and the typed fields into <see cref="FloatData"/> (Float, Double, Float16) or <see cref="Int64Data"/>
     /// (all integer and bool types); the writer stores them as little-endian raw_data.
     /// </summary>
-    public sealed class OnnxTensor
+    internal sealed class OnnxTensor
     {
         /// <summary>Tensor name (the value name other nodes refer to).</summary>
         public string Name { get; set; } = "";

@@ -3,7 +3,7 @@ using System;
 namespace VaeProcgen.Onnx
 {
     /// <summary>A graph input or output (ValueInfoProto with a tensor type).</summary>
-    public sealed class OnnxValueInfo
+    internal sealed class OnnxValueInfo
     {
         /// <summary>Value name.</summary>
         public string Name { get; set; } = "";

@@ -32,10 +32,11 @@ namespace VaeProcgen.Samples
             try
             {
                 using VaeModel model = VaeModel.Load(positional[0], new VaeModelOptions { Backend = backend });
+                int labelIndex = label == null ? VaeModel.NoLabel : model.LabelIndex(label);
                 Directory.CreateDirectory(positional[1]);
                 for (long s = seed; s < seed + count; s++)
                 {
-                    byte[] rgba = model.GenerateRgba(s, label);
+                    byte[] rgba = model.GenerateRgba(s, labelIndex);
                     string path = Path.Combine(positional[1], $"sprite_{s}.png");
                     File.WriteAllBytes(path, TinyPng.Encode(rgba, model.Contract.Width, model.Contract.Height));
                     Console.WriteLine($"wrote {path}");

@@ -72,7 +72,8 @@ namespace VaeProcgen.Samples.Unity
         {
             if (model == null) throw new System.InvalidOperationException("The model is not loaded yet.");
             ModelContract contract = model.Contract;
-            byte[] topRowFirst = model.GenerateRgba(seed, contract.IsConditional ? label : null);
+            int labelIndex = contract.IsConditional ? model.LabelIndex(label) : VaeModel.NoLabel;
+            byte[] topRowFirst = model.GenerateRgba(seed, labelIndex);
             var texture = new Texture2D(contract.Width, contract.Height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point };
             texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(topRowFirst, contract.Width, contract.Height));
             texture.Apply(false, true);

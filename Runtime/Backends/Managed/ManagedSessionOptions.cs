@@ -1,7 +1,7 @@
 namespace VaeProcgen.Backends.Managed
 {
     /// <summary>Options of the pure managed ONNX executor.</summary>
-    public sealed class ManagedSessionOptions
+    internal sealed class ManagedSessionOptions
     {
         /// <summary>
         /// Maximum number of threads one run uses, including the calling thread. Default: the processor count, or 1

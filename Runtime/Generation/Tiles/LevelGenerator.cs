@@ -20,7 +20,7 @@ namespace VaeProcgen.Generation.Tiles
     /// given decoder.
     /// </para>
     /// </summary>
-    public static class LevelGenerator
+    internal static class LevelGenerator
     {
         /// <summary>
         /// Generates a level of <paramref name="segments"/> segments: for horizontal layouts windowWidth + (segments - 1)(windowWidth - overlap)

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace VaeProcgen.Generation.Tiles
 {
     /// <summary>Procedural-content metrics for tile levels.</summary>
-    public static class LevelMetrics
+    internal static class LevelMetrics
     {
         /// <summary>Smoothing constant of <see cref="PatternKlDivergence"/> (Lucas and Volz 2019).</summary>
         public const double KlEpsilon = 1e-7;

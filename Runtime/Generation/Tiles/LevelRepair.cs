@@ -18,7 +18,7 @@ namespace VaeProcgen.Generation.Tiles
     /// Fully deterministic (ties are broken by tile order).
     /// </para>
     /// </summary>
-    public static class LevelRepair
+    internal static class LevelRepair
     {
         private const int MaxBeamWidth = 256;
         private const int MaxAlphabet = 64;

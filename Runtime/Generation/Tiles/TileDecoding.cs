@@ -5,7 +5,7 @@ namespace VaeProcgen.Generation.Tiles
     /// <summary>
     /// Turns decoder tile probabilities, planar [tiles, height, width] (index t*H*W + r*W + c), into a <see cref="TileGrid"/>.
     /// </summary>
-    public static class TileDecoding
+    internal static class TileDecoding
     {
         /// <summary>The most likely tile of every cell (the lowest index wins a tie).</summary>
         public static TileGrid Argmax(ReadOnlySpan<float> probabilities, int tiles, int height, int width)

@@ -6,7 +6,9 @@ namespace VaeProcgen.Generation.Tiles
 {
     /// <summary>
     /// Tile-level generation on a loaded tiles <see cref="VaeModel"/> (any backend): decode one latent into a window,
-    /// or stitch a whole level with <see cref="LevelGenerator"/> using the model's decoder.
+    /// or stitch a whole level of decoded windows (seams blended, optionally repaired and checked playable) using the
+    /// model's decoder. Every method needs an unconditional tiles model and throws <see cref="VaeModelKindException"/>
+    /// otherwise.
     /// </summary>
     public static class TileModelExtensions
     {
@@ -14,6 +16,15 @@ namespace VaeProcgen.Generation.Tiles
         /// Decodes one latent [K] into a window of tiles: the most likely tile per cell when
         /// <paramref name="temperature"/> is 0, otherwise a sample of P(t) ∝ p(t)^(1/temperature) seeded by <paramref name="seed"/>.
         /// </summary>
+        /// <param name="model">An unconditional tiles model.</param>
+        /// <param name="latent">One latent of <see cref="VaeModel.LatentSize"/> finite values (e.g. <see cref="VaeModel.SampleLatent(long, int)"/>).</param>
+        /// <param name="temperature">0 for the most likely tile per cell; above 0 to sample (1 = the model's probabilities).</param>
+        /// <param name="seed">Seed of the tile sampling (ignored at temperature 0).</param>
+        /// <returns>The window, <see cref="ModelContract.Height"/> x <see cref="ModelContract.Width"/> legend indices.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
+        /// <exception cref="ArgumentException"><paramref name="latent"/> is not one finite latent.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public static TileGrid DecodeTiles(this VaeModel model, ReadOnlySpan<float> latent, double temperature = 0, long seed = 0)
         {
             RequireTiles(model);
@@ -26,14 +37,35 @@ namespace VaeProcgen.Generation.Tiles
         }
 
         /// <summary>
-        /// Generates a level of <paramref name="segments"/> windows stitched left to right (see <see cref="LevelGenerator"/>);
-        /// same model, seed and options, same level. Null options use <see cref="LevelOptions"/> with repair and the
-        /// playability check on. Throws <see cref="LevelGenerationException"/> when a checked level cannot be made playable.
+        /// Generates a level of <paramref name="segments"/> windows stitched in the direction of the model's layout
+        /// (left to right for side-scrolling levels); same model, seed and options, same level on every platform and backend.
         /// </summary>
+        /// <param name="model">An unconditional tiles model.</param>
+        /// <param name="seed">Any seed; it picks the latents (and tile samples at a temperature above 0).</param>
+        /// <param name="segments">Number of windows (at least 1).</param>
+        /// <param name="options">Null for <see cref="LevelOptions"/> with repair and the playability check on.</param>
+        /// <returns>The level as legend indices (<see cref="TileGrid.ToVglcText"/> writes it as VGLC text).</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
+        /// <exception cref="VaeModelException">Null options and the model was exported without its 2x2 tile patterns (needed by repair).</exception>
+        /// <exception cref="LevelGenerationException">The options check playability and no playable level was found within
+        /// <see cref="LevelGenerationOptions.MaxDecodeBatches"/>.</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="segments"/> or an option is out of range.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public static TileGrid GenerateLevel(this VaeModel model, long seed, int segments, LevelGenerationOptions? options = null) =>
             LevelGenerator.RequirePlayable(model.GenerateLevelDetailed(seed, segments, options)).Grid;
 
         /// <summary>As <see cref="GenerateLevel"/>, also returning the stitched probabilities, the repair and the check; never throws for an unplayable level.</summary>
+        /// <param name="model">An unconditional tiles model.</param>
+        /// <param name="seed">Any seed; it picks the latents (and tile samples at a temperature above 0).</param>
+        /// <param name="segments">Number of windows (at least 1).</param>
+        /// <param name="options">Null for <see cref="LevelOptions"/> with repair and the playability check on.</param>
+        /// <returns>The level with its probabilities, repair report and playability result (<see cref="LevelGenerationResult.IsPlayable"/>).</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
+        /// <exception cref="VaeModelException">Null options and the model was exported without its 2x2 tile patterns (needed by repair).</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="segments"/> or an option is out of range.</exception>
+        /// <exception cref="ObjectDisposedException">The model was disposed.</exception>
         public static LevelGenerationResult GenerateLevelDetailed(this VaeModel model, long seed, int segments, LevelGenerationOptions? options = null)
         {
             RequireTiles(model);
@@ -53,8 +85,16 @@ namespace VaeProcgen.Generation.Tiles
         /// temperature, the contract's level layout, latents from the model's fitted prior when it has one (see
         /// <see cref="VaeModel.FittedPrior"/>), the playability check of <see cref="TileModelExtensions.PlayabilityChecker(VaeModel, MovementProfile)"/> when
         /// <paramref name="checkPlayability"/> is true, and repair against the contract's 2x2 training patterns when
-        /// <paramref name="repair"/> is true (throws <see cref="VaeModelException"/> when the model was exported without them).
+        /// <paramref name="repair"/> is true.
         /// </summary>
+        /// <param name="model">An unconditional tiles model.</param>
+        /// <param name="repair">Repair every window so it has only 2x2 patterns seen in training.</param>
+        /// <param name="temperature">0 for the most likely tile per cell; above 0 to sample tiles.</param>
+        /// <param name="checkPlayability">Check every segment with the model's playability checker and search on when it fails.</param>
+        /// <returns>New options; change any property before passing them to <see cref="GenerateLevel"/>.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
+        /// <exception cref="VaeModelException"><paramref name="repair"/> is true and the model was exported without its 2x2 tile patterns.</exception>
         public static LevelGenerationOptions LevelOptions(this VaeModel model, bool repair, double temperature = 0, bool checkPlayability = true)
         {
             RequireTiles(model);
@@ -79,6 +119,11 @@ namespace VaeProcgen.Generation.Tiles
         /// profile of its layout (horizontal: <see cref="MovementProfile.SideScrolling"/>, vertical:
         /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>), unless one is given.
         /// </summary>
+        /// <param name="model">An unconditional tiles model.</param>
+        /// <param name="profile">The movement rules, or null for the default of the model's layout (<see cref="ProfileFor"/>).</param>
+        /// <returns>A checker for levels of this model's legend.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+        /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
         public static PlayabilityChecker PlayabilityChecker(this VaeModel model, MovementProfile? profile = null)
         {
             RequireTiles(model);
@@ -86,6 +131,8 @@ namespace VaeProcgen.Generation.Tiles
         }
 
         /// <summary>The default movement profile of a layout.</summary>
+        /// <param name="layout">How the model's windows make a level (<see cref="ModelContract.LevelLayout"/>).</param>
+        /// <returns>Side-scrolling for horizontal levels, vertical for vertical ones, ladders and ropes for rooms.</returns>
         public static MovementProfile ProfileFor(LevelLayout layout) => layout switch
         {
             LevelLayout.Vertical => MovementProfile.Vertical(),
@@ -97,9 +144,9 @@ namespace VaeProcgen.Generation.Tiles
         {
             if (model == null) throw new ArgumentNullException(nameof(model));
             if (model.Contract.Kind != ModelKind.Tiles)
-                throw new VaeModelException("This is a sprite model; tile-level generation needs a model trained with --kind tiles.");
+                throw VaeModelKindException.NeedsKind(model.Contract, ModelKind.Tiles, "tile-level generation (train with --kind tiles)");
             if (model.Contract.IsConditional)
-                throw new VaeModelException("Conditional tile models are not supported by level generation.");
+                throw new VaeModelKindException("This tiles model is conditional; level generation needs an unconditional tiles model.", ModelKind.Tiles, true);
         }
     }
 }

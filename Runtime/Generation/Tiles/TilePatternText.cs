@@ -11,7 +11,7 @@ namespace VaeProcgen.Generation.Tiles
     /// without separators in ordinal order. Legend characters may be any character, so the fixed group length is the
     /// only delimiter.
     /// </summary>
-    public static class TilePatternText
+    internal static class TilePatternText
     {
         private const int Size = 2;
         private const int GroupLength = Size * Size;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using UnityEditor;
 using UnityEngine;
+using VaeProcgen.Authoring;
 using VaeProcgen.Backends;
 using VaeProcgen.Generation;
 
@@ -10,7 +11,7 @@ namespace VaeProcgen.Samples.Unity.Editor
 {
     /// <summary>
     /// Window > VaeProcgen > Sprite Variations: encodes the selected sprite or texture (same size as the model,
-    /// Read/Write enabled), moves its latent by seeded noise scaled by Strength, decodes, and saves picks as PNG.
+    /// Read/Write enabled), moves its latent by seeded noise scaled by Strength (in prior standard deviations, as `vaeprocgen vary`), decodes, and saves picks as PNG.
     /// </summary>
     public sealed class SpriteVariationWindow : EditorWindow
     {
@@ -88,17 +89,10 @@ namespace VaeProcgen.Samples.Unity.Editor
                 }
             }
             byte[] topRowFirst = UnityTextureLayout.FlipRowsForTexture(bottomRowFirst, width, height);
-            var (mean, logVariance) = model.EncodeRgba(topRowFirst);
             variations.Clear();
-            var latent = new float[model.LatentSize];
-            var noise = new float[model.LatentSize];
-            var rgba = new byte[width * height * 4];
-            for (int i = 0; i < count; i++)
+            foreach (byte[] rgba in SpriteVariations.Vary(model, topRowFirst, count, strength, seed))
             {
-                LatentSampler.Sample(seed + i, noise);
-                LatentVariation.Perturb(mean, logVariance, noise, strength, latent);
-                model.DecodeRgba(latent, rgba);
-                var texture = new Texture2D(width, height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point, name = $"{source.name}_var{seed + i}" };
+                var texture = new Texture2D(width, height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point, name = $"{source.name}_var{seed + variations.Count}" };
                 texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(rgba, width, height));
                 texture.Apply();
                 variations.Add(texture);

@@ -115,7 +115,7 @@ namespace VaeProcgen.Tests.Cli
             int potions = train.Items.Count(i => i.Label == "potion");
             using VaeModel vae = VaeModel.Load(AuthoringModels.Conditional);
             // Sprite i takes the label of training item i * N / 10: potions first, then rings.
-            var generated = Enumerable.Range(0, 10).Select(i => vae.GenerateRgba(i, (long)i * train.Count / 10 < potions ? "potion" : "ring")).ToList();
+            var generated = Enumerable.Range(0, 10).Select(i => vae.GenerateRgba(i, vae.LabelIndex((long)i * train.Count / 10 < potions ? "potion" : "ring"))).ToList();
             double colour = JsonDocument.Parse(output).RootElement.GetProperty("colourfulness").GetProperty("generated").GetDouble();
             Assert.That(colour, Is.EqualTo(SpriteQuality.Colourfulness(generated)).Within(1e-3));
         }

@@ -6,7 +6,7 @@ using VaeProcgen.Trainer.Models;
 namespace VaeProcgen.Trainer.Export
 {
     /// <summary>Writes decoder.onnx and encoder.onnx into a model folder, each through a temporary file and a rename.</summary>
-    public static class ModelWriter
+    internal static class ModelWriter
     {
         /// <summary>Exports both graphs of <paramref name="model"/> into <paramref name="folder"/>.</summary>
         public static void Write(ConvVae model, ExportMetadata metadata, string folder)

@@ -13,7 +13,7 @@ namespace VaeProcgen.Trainer.Export
     /// Turns a trained <see cref="ConvVae"/> into decoder and encoder ONNX models (opset 13, dynamic batch,
     /// weights as initializers, the contract in metadata_props). Pure translation: no Python, no tracing.
     /// </summary>
-    public static class OnnxExporter
+    internal static class OnnxExporter
     {
         /// <summary>Default ONNX opset of exported files.</summary>
         public const long Opset = 13;
