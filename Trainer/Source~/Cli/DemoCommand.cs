@@ -29,7 +29,8 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingOptions options = settings.Read(parsed, kind);
                 using (PreparedData prepared = TrainCommand.Prepare(parsed, kind, null, settings, tiles, null, options))
                 {
-                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
+                    settings.ApplyLayoutDefaults(parsed, prepared, options);
+                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                     run.PriorBandwidth = settings.PriorBandwidth(parsed);
                     run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);

@@ -23,6 +23,18 @@ namespace VaeProcgen.Trainer.Cli
         public const double Temperature = 0;
         /// <summary>Spread of the fitted prior around the training encodings (0 = the encodings themselves).</summary>
         public const double PriorSpread = 0;
+        /// <summary>
+        /// Preset, epochs and free bits for a layout when the options are not given: horizontal levels use the values above;
+        /// vertical levels and rooms (fewer, smaller windows: 6 Kid Icarus levels, 150 Lode Runner rooms) a smaller model
+        /// trained longer with more free bits, as measured in docs/LEVELS.md.
+        /// </summary>
+        public static (string Preset, int Epochs, double FreeBits) ForLayout(VaeProcgen.Generation.Tiles.LevelLayout layout) => layout switch
+        {
+            VaeProcgen.Generation.Tiles.LevelLayout.Vertical => ("small", 60, 0.5),
+            VaeProcgen.Generation.Tiles.LevelLayout.Room => ("small", 150, 1.0),
+            _ => (Preset, Epochs, FreeBits),
+        };
+
         /// <summary>Candidate latents per stitched segment.</summary>
         public const int Candidates = 8;
     }

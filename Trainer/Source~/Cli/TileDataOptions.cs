@@ -13,7 +13,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<string?> legend = new Option<string?>("--legend") { Description = "Tiles: VGLC legend JSON of the levels in --data (default: the embedded Super Mario Bros legend)." };
         private readonly Option<int> windowWidth = new Option<int>("--window-width") { Description = "Tiles: columns of a training window.", DefaultValueFactory = _ => 28 };
         private readonly Option<int> stride = new Option<int>("--stride") { Description = "Tiles: step in tiles between training windows.", DefaultValueFactory = _ => 1 };
-        private readonly Option<string> direction = new Option<string>("--direction") { Description = "Tiles: right (levels scroll left to right) or up (levels as wide as a window, played bottom to top).", DefaultValueFactory = _ => "right" };
+        private readonly Option<string> direction = new Option<string>("--direction") { Description = "Tiles: right (levels scroll left to right) or up (levels as wide as a window, played bottom to top). Without it (and without --room) the layout is read from the level sizes: rooms when all levels are one size of at most 64 x 64, up when all are at least twice as tall as wide, else right.", DefaultValueFactory = _ => "right" };
         private readonly Option<int> windowHeight = new Option<int>("--window-height") { Description = "Tiles with --direction up: rows of a training window.", DefaultValueFactory = _ => 16 };
         private readonly Option<bool> room = new Option<bool>("--room") { Description = "Tiles: every level is one single-screen room; a window is a whole room." };
         private readonly Option<string?> game = GameOption();
@@ -51,7 +51,8 @@ namespace VaeProcgen.Trainer.Cli
             bool up = parsed.GetValue(direction) == "up";
             if (up && parsed.GetValue(room)) throw new UserErrorException("--room and --direction up cannot be combined: a room is one screen.");
             LevelLayout layout = parsed.GetValue(room) ? LevelLayout.Room : up ? LevelLayout.Vertical : LevelLayout.Horizontal;
-            return new TileWindowOptions { WindowWidth = w, WindowHeight = up ? h : null, Stride = s, SkipBadFiles = skipBadFiles, Layout = layout };
+            bool detect = parsed.GetResult(direction) is null or { Implicit: true } && !parsed.GetValue(room);
+            return new TileWindowOptions { WindowWidth = w, WindowHeight = up || detect ? h : null, Stride = s, SkipBadFiles = skipBadFiles, Layout = layout, DetectLayout = detect };
         }
 
         public string? Legend(ParseResult parsed) => parsed.GetValue(legend);

@@ -34,7 +34,8 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingOptions options = settings.Read(parsed, kind);
                 using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, sheet, options);
                 ReportSkipped(prepared);
-                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, kind), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
+                settings.ApplyLayoutDefaults(parsed, prepared, options);
+                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
                 run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };

@@ -133,6 +133,19 @@ namespace VaeProcgen.Trainer.Cli
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
         public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
         public string Preset(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, preset) ? LevelDefaults.Preset : Preset(parsed);
+
+        /// <summary>The preset for prepared data: tile data gets its layout's default when --preset is not given.</summary>
+        public string Preset(ParseResult parsed, PreparedData prepared) =>
+            prepared.Kind == ModelKind.Tiles && IsImplicit(parsed, preset) ? LevelDefaults.ForLayout(prepared.LevelLayout).Preset : Preset(parsed);
+
+        /// <summary>Tile data: the layout's default epochs and free bits for the options not given (see <see cref="LevelDefaults.ForLayout"/>).</summary>
+        public void ApplyLayoutDefaults(ParseResult parsed, PreparedData prepared, TrainingOptions options)
+        {
+            if (prepared.Kind != ModelKind.Tiles) return;
+            var defaults = LevelDefaults.ForLayout(prepared.LevelLayout);
+            if (IsImplicit(parsed, epochs)) options.Epochs = defaults.Epochs;
+            if (IsImplicit(parsed, freeBits)) options.FreeBits = defaults.FreeBits;
+        }
         public bool SkipBadFiles(ParseResult parsed) => parsed.GetValue(skipBad);
         public bool Conditional(ParseResult parsed) => parsed.GetValue(conditional);
 

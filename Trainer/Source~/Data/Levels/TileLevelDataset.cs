@@ -123,18 +123,30 @@ namespace VaeProcgen.Trainer.Data.Levels
             var kept = new List<(string, string)>();
             var grids = new List<TileGrid>();
             var skipped = new List<(string, string)>();
-            int? windowHeight = options.Layout == LevelLayout.Room ? null : options.WindowHeight;
-            int? windowWidth = options.FullWidth ? null : options.WindowWidth;
+            var parsed = new List<(string Name, string Text, TileGrid Grid)>();
             foreach (var (name, text) in levels)
             {
                 try
                 {
-                    TileGrid grid;
-                    try { grid = TileGrid.FromVglcText(text, legend); }
+                    try { parsed.Add((name, text, TileGrid.FromVglcText(text, legend))); }
                     catch (TileGridFormatException e)
                     {
                         throw new DataLoadException($"Level file '{name}' line {e.Line}, column {e.Column}: {Describe(e, legendName)}", e);
                     }
+                }
+                catch (DataLoadException e) when (options.SkipBadFiles)
+                {
+                    skipped.Add((name, e.Message));
+                }
+            }
+            if (options.DetectLayout) options.Layout = LevelLayoutDetector.Detect(parsed.Select(p => p.Grid).ToList());
+            bool levelHigh = options.Layout == LevelLayout.Room || (options.Layout == LevelLayout.Horizontal && options.DetectLayout);
+            int? windowHeight = levelHigh ? null : options.WindowHeight;
+            int? windowWidth = options.FullWidth ? null : options.WindowWidth;
+            foreach (var (name, text, grid) in parsed)
+            {
+                try
+                {
                     windowHeight ??= grid.Height;
                     windowWidth ??= grid.Width;
                     if (grid.Height < windowHeight || grid.Width < windowWidth)

@@ -21,6 +21,12 @@ namespace VaeProcgen.Trainer.Data.Levels
         /// </summary>
         public VaeProcgen.Generation.Tiles.LevelLayout Layout { get; set; }
 
+        /// <summary>
+        /// When true, <see cref="Layout"/> is decided from the levels at load time (see <see cref="LevelLayoutDetector"/>)
+        /// instead of taken as given.
+        /// </summary>
+        public bool DetectLayout { get; set; }
+
         internal bool FullWidth => Layout != VaeProcgen.Generation.Tiles.LevelLayout.Horizontal;
 
         /// <summary>When true, a bad level file is skipped and recorded in <see cref="TileLevelDataset.SkippedFiles"/> instead of failing the load.</summary>
