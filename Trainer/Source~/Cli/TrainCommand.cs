@@ -38,7 +38,8 @@ namespace VaeProcgen.Trainer.Cli
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
                 run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
-                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed) };
+                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed),
+                    ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed) };
                 RunDescription shown = job.Resume && File.Exists(job.CheckpointPath) ? Checkpoint.ReadHeader(job.CheckpointPath).Run : run;
                 var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(shown.Preset), shown.LatentSize, shown.ConditionLabels.Count, shown.Options.PaletteColours > 0, shown.Options.LocalLatentChannels);
                 TrainingConsole.PrintHeader(prepared, shown, ParameterCount(arch), arch.DecoderMacsPerItem * 2);

@@ -31,8 +31,8 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
-        private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: spread of the local noise when sampling the fitted prior (1 = its N(0, 1) prior; negative = fit it to the training sprites too).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
-        private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level).", DefaultValueFactory = _ => TrainingOptions.DefaultLocalLatentChannels };
+        private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: how the fitted prior samples the local noise: negative (default) = from the training sprites' posteriors like the global latent; t >= 0 = from N(0, t^2), its prior at 1.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
+        private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
@@ -70,6 +70,7 @@ namespace VaeProcgen.Trainer.Cli
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
                 if (IsImplicit(parsed, freeBits)) options.FreeBits = LevelDefaults.FreeBits;
                 if (IsImplicit(parsed, weightDecay)) options.WeightDecay = 0;
+                if (IsImplicit(parsed, localLatent)) options.LocalLatentChannels = 0;
                 if (IsImplicit(parsed, ema)) options.EmaDecay = 0;
                 if (IsImplicit(parsed, finalLr)) options.FinalLearningRateFraction = LevelDefaults.FinalLearningRateFraction;
             }
@@ -128,6 +129,10 @@ namespace VaeProcgen.Trainer.Cli
 
         public double PriorBandwidth(ParseResult parsed) => parsed.GetValue(priorBandwidth);
         public double PriorLocalSpread(ParseResult parsed) => parsed.GetValue(priorLocalSpread);
+        /// <summary>--prior-bandwidth when the user typed it, otherwise null.</summary>
+        public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : parsed.GetValue(priorBandwidth);
+        /// <summary>--prior-local-spread when the user typed it, otherwise null.</summary>
+        public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : parsed.GetValue(priorLocalSpread);
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);

@@ -14,8 +14,12 @@ namespace VaeProcgen.Trainer.Export
         /// <summary>Most components stored (an evenly spaced subset beyond this, to bound the file size).</summary>
         public const int MaxComponents = 2048;
 
-        /// <summary>Default standard deviation of the local noise of two-level models when sampling (1 = its prior).</summary>
-        public const double DefaultLocalSpread = 1.0;
+        /// <summary>
+        /// Default local spread of two-level models: negative, i.e. the components cover the local noise too. Drawing it from
+        /// its N(0, 1) prior instead gives incoherent blobs (measured: colourfulness 0.36x, sharpness 0.46x of the training
+        /// sprites, against 0.56x and 0.57x with the fitted local noise).
+        /// </summary>
+        public const double DefaultLocalSpread = -1.0;
 
         /// <summary>
         /// Encodes the training items and keeps their posterior means and standard deviations (and, for conditional models, their

@@ -35,6 +35,13 @@ namespace VaeProcgen.Trainer.Training
         /// an uninterrupted run of the longer length.
         /// </summary>
         public int? ResumeEpochs { get; set; }
+        /// <summary>
+        /// When resuming, the fitted-prior bandwidth to export with instead of the checkpoint's (null keeps it): resuming a
+        /// finished run with it re-exports the model with another sampling prior, without training.
+        /// </summary>
+        public double? ResumePriorBandwidth { get; set; }
+        /// <summary>When resuming, the local spread of the fitted prior instead of the checkpoint's (null keeps it).</summary>
+        public double? ResumePriorLocalSpread { get; set; }
         /// <summary>TensorBoard log folder, or null.</summary>
         public string? TensorBoardFolder { get; set; }
 
@@ -54,6 +61,8 @@ namespace VaeProcgen.Trainer.Training
                     throw new TrainingException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
                 }
                 if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
+                if (ResumePriorBandwidth is double bandwidth) run.PriorBandwidth = bandwidth;
+                if (ResumePriorLocalSpread is double localSpread) run.PriorLocalSpread = localSpread;
                 Run = run;
                 resumed = state;
             }
