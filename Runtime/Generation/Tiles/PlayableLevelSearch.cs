@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using VaeProcgen.Generation.Playability;
 
 namespace VaeProcgen.Generation.Tiles
@@ -55,12 +56,12 @@ namespace VaeProcgen.Generation.Tiles
         }
 
         /// <summary>Segments of finished searches on this thread, reused by the next search of the same sizes (a segment holds its batch of decoded candidates, the largest buffer of a search).</summary>
-        [ThreadStatic] private static System.Collections.Generic.Stack<Segment>? spare;
+        [ThreadStatic] private static Stack<Segment>? spare;
 
         private Segment NewSegment()
         {
             int k = options.CandidatesPerSegment, decodedSize = tiles * height * span;
-            System.Collections.Generic.Stack<Segment> pool = spare ??= new System.Collections.Generic.Stack<Segment>();
+            Stack<Segment> pool = spare ??= new Stack<Segment>();
             while (pool.Count > 0)
             {
                 Segment reused = pool.Pop();
@@ -76,7 +77,7 @@ namespace VaeProcgen.Generation.Tiles
         private void Release(Segment? segment)
         {
             if (segment == null) return;
-            System.Collections.Generic.Stack<Segment> pool = spare ??= new System.Collections.Generic.Stack<Segment>();
+            Stack<Segment> pool = spare ??= new Stack<Segment>();
             if (pool.Count < 2 * segments + 4) pool.Push(segment);
         }
 
@@ -203,7 +204,7 @@ namespace VaeProcgen.Generation.Tiles
             return true;
         }
 
-        private sealed class Comparer : System.Collections.Generic.IComparer<double>
+        private sealed class Comparer : IComparer<double>
         {
             public static readonly Comparer Instance = new Comparer();
             public int Compare(double a, double b) => b.CompareTo(a);
