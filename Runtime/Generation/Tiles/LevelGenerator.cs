@@ -26,7 +26,8 @@ namespace VaeProcgen.Generation.Tiles
         /// Generates a level of <paramref name="segments"/> segments: for horizontal layouts windowWidth + (segments - 1)(windowWidth - overlap)
         /// columns, for vertical layouts height + (segments - 1)(height - overlap) rows, for rooms one window.
         /// <paramref name="decodeBatchProbabilities"/> maps B latents, flat [B * latentSize], to tile probabilities, flat
-        /// [B * tiles * height * windowWidth] (planar per item). Throws <see cref="LevelGenerationException"/> when a checked
+        /// [B * tiles * height * windowWidth] (planar per item); the generator copies what it needs out of the returned array
+        /// before the next call, so the function may return the same buffer every time. Throws <see cref="LevelGenerationException"/> when a checked
         /// level cannot be made playable.
         /// </summary>
         public static TileGrid Generate(Func<float[], float[]> decodeBatchProbabilities, int latentSize, int tiles, int height, int windowWidth,

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using VaeProcgen.Generation.Playability;
 
 namespace VaeProcgen.Generation.Tiles
@@ -54,6 +55,32 @@ namespace VaeProcgen.Generation.Tiles
             weights = new double[tiles];
         }
 
+        /// <summary>Segments of finished searches on this thread, reused by the next search of the same sizes (a segment holds its batch of decoded candidates, the largest buffer of a search).</summary>
+        [ThreadStatic] private static Stack<Segment>? spare;
+
+        private Segment NewSegment()
+        {
+            int k = options.CandidatesPerSegment, decodedSize = tiles * height * span;
+            Stack<Segment> pool = spare ??= new Stack<Segment>();
+            while (pool.Count > 0)
+            {
+                Segment reused = pool.Pop();
+                if (reused.Fits(k, latentSize, decodedSize, tiles * height * overlap, height * overlap))
+                {
+                    reused.Reset();
+                    return reused;
+                }
+            }
+            return new Segment(k, latentSize, decodedSize, tiles * height * overlap, height * overlap);
+        }
+
+        private void Release(Segment? segment)
+        {
+            if (segment == null) return;
+            Stack<Segment> pool = spare ??= new Stack<Segment>();
+            if (pool.Count < 2 * segments + 4) pool.Push(segment);
+        }
+
         private sealed class Segment
         {
             public Segment(int candidates, int latentSize, int windowSize, int savedSize, int savedCells)
@@ -73,6 +100,17 @@ namespace VaeProcgen.Generation.Tiles
             public int Next { get; set; }
             public int Rounds { get; set; }
             public int Chosen { get; set; } = -1;
+
+            public bool Fits(int candidates, int latentSize, int windowSize, int savedSize, int savedCells) =>
+                Order.Length == candidates && Latents.Length == candidates * latentSize && Decoded.Length == candidates * windowSize
+                && SavedProbabilities.Length == savedSize && SavedCells.Length == savedCells;
+
+            public void Reset()
+            {
+                Next = 0;
+                Rounds = 0;
+                Chosen = -1;
+            }
         }
 
         public LevelGenerationResult Run()
@@ -86,7 +124,7 @@ namespace VaeProcgen.Generation.Tiles
                 Segment? segment = stack[s];
                 if (segment == null)
                 {
-                    segment = stack[s] = new Segment(k, latentSize, tiles * height * span, tiles * height * overlap, height * overlap);
+                    segment = stack[s] = NewSegment();
                     Save(s, segment);
                     if (!Draw(s, segment, stack, false)) return Finish(stack, s, null);
                 }
@@ -112,10 +150,15 @@ namespace VaeProcgen.Generation.Tiles
                 {
                     Commit(s, stack[s]!);
                     s++;
-                    if (s < segments) stack[s] = null;
+                    if (s < segments)
+                    {
+                        Release(stack[s]);
+                        stack[s] = null;
+                    }
                     continue;
                 }
                 if (s == 0 || batches >= options.MaxDecodeBatches) return Finish(stack, s, null);
+                Release(stack[s]);
                 stack[s] = null;
                 s--;
                 Restore(s, stack[s]!);
@@ -161,7 +204,7 @@ namespace VaeProcgen.Generation.Tiles
             return true;
         }
 
-        private sealed class Comparer : System.Collections.Generic.IComparer<double>
+        private sealed class Comparer : IComparer<double>
         {
             public static readonly Comparer Instance = new Comparer();
             public int Compare(double a, double b) => b.CompareTo(a);
@@ -323,7 +366,8 @@ namespace VaeProcgen.Generation.Tiles
             {
                 Segment? segment = stack[s];
                 if (segment != null && segment.Chosen >= 0 && s < reached) continue;
-                segment = stack[s] = new Segment(options.CandidatesPerSegment, latentSize, tiles * height * span, tiles * height * overlap, height * overlap);
+                Release(segment);
+                segment = stack[s] = NewSegment();
                 Save(s, segment);
                 Draw(s, segment, stack, true);
                 segment.Chosen = segment.Order[0];
@@ -344,6 +388,11 @@ namespace VaeProcgen.Generation.Tiles
                     grid = repaired.Grid;
                     check = after;
                 }
+            }
+            for (int s = 0; s < segments; s++)
+            {
+                Release(stack[s]);
+                stack[s] = null;
             }
             return new LevelGenerationResult(grid, probabilities, repair, check, batches);
         }

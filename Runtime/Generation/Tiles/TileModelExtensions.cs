@@ -70,9 +70,12 @@ namespace VaeProcgen.Generation.Tiles
         {
             RequireTiles(model);
             ModelContract c = model.Contract;
+            // The searches copy each batch out before decoding the next, so one output buffer serves the whole level.
+            float[] output = Array.Empty<float>();
             Func<float[], float[]> decode = latents =>
             {
-                var output = new float[latents.Length / model.LatentSize * model.ItemSize];
+                int length = latents.Length / model.LatentSize * model.ItemSize;
+                if (output.Length != length) output = new float[length];
                 model.Decode(latents, output);
                 return output;
             };

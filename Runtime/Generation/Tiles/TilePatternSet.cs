@@ -25,6 +25,7 @@ namespace VaeProcgen.Generation.Tiles
                     for (int column = 0; column + patternSize <= grid.Width; column++)
                         patterns.Add(Key(grid, row, column, patternSize));
             }
+            Table = patternSize == 2 && tiles.Count <= PatternTable.MaxAlphabet ? new PatternTable(this) : null;
         }
 
         /// <summary>The pattern side k.</summary>
@@ -59,6 +60,8 @@ namespace VaeProcgen.Generation.Tiles
         public int CountUnseen(TileGrid grid)
         {
             if (grid == null) throw new ArgumentNullException(nameof(grid));
+            PatternTable? dense = Table;
+            if (dense != null) return dense.CountUnseen(grid);
             int unseen = 0;
             for (int row = 0; row + PatternSize <= grid.Height; row++)
                 for (int column = 0; column + PatternSize <= grid.Width; column++)
@@ -76,6 +79,12 @@ namespace VaeProcgen.Generation.Tiles
 
         internal static long WindowCount(TileGrid grid, int size) =>
             grid.Height < size || grid.Width < size ? 0 : (long)(grid.Height - size + 1) * (grid.Width - size + 1);
+
+        /// <summary>
+        /// The 2x2 patterns as dense look-up tables, or null when the pattern size is not 2 or the set has more than
+        /// <see cref="PatternTable.MaxAlphabet"/> tiles (built with the set, which never changes afterwards).
+        /// </summary>
+        internal PatternTable? Table { get; }
 
         /// <summary>The distinct patterns as exact keys (one char per tile index, row-major).</summary>
         internal IEnumerable<string> PatternKeys => patterns;

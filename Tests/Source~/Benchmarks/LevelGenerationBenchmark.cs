@@ -27,6 +27,7 @@ namespace VaeProcgen.Benchmarks
         private LevelGenerationOptions options = null!;
         private LevelGenerationOptions checkedOptions = null!;
         private int segments;
+        private float[] output = Array.Empty<float>();
 
         /// <summary>Engine running the decoder.</summary>
         [ParamsSource(nameof(Engines))]
@@ -68,11 +69,13 @@ namespace VaeProcgen.Benchmarks
         public LevelGenerationResult GeneratePlayableLevel() =>
             LevelGenerator.GenerateDetailed(DecodeProbabilities, model.LatentSize, model.Contract.Channels, model.Contract.Height, model.Contract.Width, seed: 7, segments, checkedOptions);
 
+        /// <summary>Decodes into one reused buffer, as <see cref="TileModelExtensions.GenerateLevelDetailed"/> does (the generator copies each batch out).</summary>
         private float[] DecodeProbabilities(float[] latents)
         {
-            var probabilities = new float[latents.Length / model.LatentSize * model.ItemSize];
-            model.Decode(latents, probabilities);
-            return probabilities;
+            int length = latents.Length / model.LatentSize * model.ItemSize;
+            if (output.Length != length) output = new float[length];
+            model.Decode(latents, output);
+            return output;
         }
 
         [GlobalCleanup]

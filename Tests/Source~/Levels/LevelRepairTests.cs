@@ -72,5 +72,35 @@ namespace VaeProcgen.Tests.Levels
             TileGrid noise = LevelTestData.RandomGrid(14, 80, 13, 21);
             Assert.That(LevelRepair.Repair(noise, _seen).Grid, Is.EqualTo(LevelRepair.Repair(noise, _seen).Grid));
         }
+
+        [Test]
+        public void Repair_AfterWarmUp_AllocatesLittleMoreThanItsResult()
+        {
+            TileGrid noise = LevelTestData.RandomGrid(14, 200, 13, 5);
+            var p = new float[13 * 14 * 200];
+            for (int i = 0; i < p.Length; i++) p[i] = (i * 7919 % 1000 + 1) / 1000f;
+            LevelRepair.Repair(noise, _seen, p);
+            long before = System.GC.GetAllocatedBytesForCurrentThread();
+            LevelRepairResult result = LevelRepair.Repair(noise, _seen, p);
+            long allocated = System.GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.That(result.Succeeded, Is.True);
+            // The result grid is 14 * 200 * 4 = 11,200 bytes, Array.Sort's comparison delegates about 128 bytes per
+            // column; the search used to allocate megabytes (a state object, array and string per candidate column).
+            Assert.That(allocated, Is.LessThan(64 * 1024), $"{allocated} bytes");
+        }
+
+        [Test]
+        public void CountUnseen_MatchesWindowByWindowMembership_IncludingTilesOutsideTheSet()
+        {
+            int[] cells = LevelTestData.RandomGrid(14, 40, 13, 9).ToArray();
+            cells[3 * 40 + 7] = 40; // a tile index no Mario level uses
+            var grid = new TileGrid(14, 40, cells);
+            int expected = 0;
+            for (int r = 0; r + 1 < 14; r++)
+                for (int c = 0; c + 1 < 40; c++)
+                    if (!_seen.Contains(new[] { grid[r, c], grid[r, c + 1], grid[r + 1, c], grid[r + 1, c + 1] })) expected++;
+            Assert.That(_seen.CountUnseen(grid), Is.EqualTo(expected));
+            Assert.That(expected, Is.GreaterThan(0).And.LessThan(13 * 39));
+        }
     }
 }
