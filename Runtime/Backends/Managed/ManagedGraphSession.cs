@@ -23,6 +23,7 @@ namespace VaeProcgen.Backends.Managed
         private readonly int[] _inputIds;
         private readonly int[][] _inputPerItemShapes;
         private readonly int[] _outputIds;
+        private readonly bool[] _fusedIntoProducer;
         private readonly Dictionary<int, BatchPlan> _plans = new Dictionary<int, BatchPlan>();
         private readonly WorkerPool _pool;
         private BatchPlan? _current;
@@ -88,6 +89,7 @@ namespace VaeProcgen.Backends.Managed
                     throw new VaeModelException($"The graph output '{name}' is not produced by any node, input or initializer.");
                 outputNames.Add(name);
             }
+            _fusedIntoProducer = FuseRelus(graph);
             _inputIds = new int[inputNames.Count];
             for (int i = 0; i < inputNames.Count; i++) _inputIds[i] = _valueIds[inputNames[i]];
             _inputPerItemShapes = inputShapes.ToArray();
@@ -214,6 +216,12 @@ namespace VaeProcgen.Backends.Managed
                 var ins = new TensorSlot?[_nodeInputs[n].Length];
                 for (int j = 0; j < ins.Length; j++) ins[j] = _nodeInputs[n][j] < 0 ? null : slots[_nodeInputs[n][j]];
                 var outs = new TensorSlot[_nodeOutputs[n].Length];
+                if (_fusedIntoProducer[n])
+                {
+                    outs[0] = ins[0]!; // the producer already applied this Relu while writing its output
+                    slots[_nodeOutputs[n][0]] = outs[0];
+                    continue;
+                }
                 steps[n] = _kernels[n].Prepare(ins, outs, _pool);
                 for (int j = 0; j < outs.Length; j++)
                 {
@@ -224,6 +232,32 @@ namespace VaeProcgen.Backends.Managed
             plan = new BatchPlan(batch, slots, steps);
             _plans[batch] = plan;
             return plan;
+        }
+
+        /// <summary>
+        /// Marks each Relu node whose input comes from a kernel that can apply it itself (<see cref="IFusableRelu"/>) and
+        /// that nothing else reads (no other node, not a graph output); that kernel then writes max(value, 0) directly.
+        /// </summary>
+        private bool[] FuseRelus(OnnxGraph graph)
+        {
+            var readers = new int[_constantSlots.Count];
+            foreach (int[] ins in _nodeInputs) foreach (int id in ins) if (id >= 0) readers[id]++;
+            foreach (int id in _outputIds) readers[id]++;
+            var producer = new int[_constantSlots.Count];
+            for (int i = 0; i < producer.Length; i++) producer[i] = -1;
+            for (int n = 0; n < _nodeOutputs.Length; n++) foreach (int id in _nodeOutputs[n]) producer[id] = n;
+            var fused = new bool[_kernels.Length];
+            for (int n = 0; n < _kernels.Length; n++)
+            {
+                if (graph.Nodes[n].OpType != "Relu" || _nodeInputs[n].Length != 1 || _nodeOutputs[n].Length != 1) continue;
+                int input = _nodeInputs[n][0];
+                if (input < 0 || readers[input] != 1) continue;
+                int p = producer[input];
+                if (p < 0 || _nodeOutputs[p].Length != 1 || !(_kernels[p] is IFusableRelu fusable) || fusable.FuseRelu) continue;
+                fusable.FuseRelu = true;
+                fused[n] = true;
+            }
+            return fused;
         }
 
         private int Define(string name, TensorSlot? constant)

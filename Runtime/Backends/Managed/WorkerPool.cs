@@ -13,14 +13,22 @@ namespace VaeProcgen.Backends.Managed
     /// </summary>
     internal sealed class WorkerPool : IDisposable
     {
+        /// <summary>
+        /// How long an idle worker polls for the next loop before it blocks. Layers of one decode follow each other within
+        /// microseconds, and waking a blocked thread costs tens of microseconds (more in a VM), so spinning across that gap
+        /// saves a wake-up per layer; between decodes the worker blocks and costs nothing.
+        /// </summary>
+        private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
+
         private readonly Thread[] _workers;
-        private readonly SemaphoreSlim _start = new SemaphoreSlim(0);
-        private readonly ManualResetEventSlim _done = new ManualResetEventSlim(false);
+        private readonly object _gate = new object();
         private IParallelWork? _work;
         private int _items;
         private int _chunks;
-        private int _nextChunk;
-        private int _pendingWorkers;
+        private int _generation;
+        private long _ticket; // (generation << 32) | next chunk: a chunk is claimed only for the generation it belongs to
+        private int _completed;
+        private int _sleeping;
         private volatile bool _disposed;
         private Exception? _failure;
 
@@ -63,50 +71,78 @@ namespace VaeProcgen.Backends.Managed
                 work.Execute(0, items);
                 return;
             }
+            int generation = _generation + 1;
+            // Retire the previous generation's ticket first, so that a late worker can no longer claim anything while
+            // the fields below change; then publish the loop and wake the workers.
+            Interlocked.Exchange(ref _ticket, (long)generation << 32);
             _work = work;
             _items = items;
             _chunks = Math.Min(items, ThreadCount * 4);
-            _nextChunk = -1;
+            _completed = 0;
             _failure = null;
-            _pendingWorkers = _workers.Length;
-            _done.Reset();
-            _start.Release(_workers.Length);
-            RunChunks();
-            _done.Wait();
+            lock (_gate)
+            {
+                Interlocked.Exchange(ref _generation, generation);
+                if (_sleeping > 0) Monitor.PulseAll(_gate);
+            }
+            RunChunks(generation);
+            int spins = 0;
+            while (Volatile.Read(ref _completed) < _chunks)
+            {
+                if (++spins < 64) Thread.SpinWait(16);
+                else Thread.Yield();
+            }
             _work = null;
             if (_failure != null) throw new InvalidOperationException("A managed backend worker failed.", _failure);
         }
 
-        private void RunChunks()
+        /// <summary>Claims and runs chunks of loop <paramref name="generation"/> until none is left (or a newer loop started).</summary>
+        private void RunChunks(int generation)
         {
-            IParallelWork work = _work!;
-            int chunks = _chunks;
-            int items = _items;
+            IParallelWork? work = _work;
+            int chunks = _chunks, items = _items;
             while (true)
             {
-                int c = Interlocked.Increment(ref _nextChunk);
-                if (c >= chunks) return;
-                int begin = (int)((long)items * c / chunks);
-                int end = (int)((long)items * (c + 1) / chunks);
-                work.Execute(begin, end);
-            }
-        }
-
-        private void WorkerLoop()
-        {
-            while (true)
-            {
-                _start.Wait();
-                if (_disposed) return;
+                long ticket = Volatile.Read(ref _ticket);
+                int c = (int)(ticket & 0xFFFFFFFF);
+                if ((int)(ticket >> 32) != generation || c >= chunks || work == null) return;
+                if (Interlocked.CompareExchange(ref _ticket, ticket + 1, ticket) != ticket) continue;
                 try
                 {
-                    RunChunks();
+                    work.Execute((int)((long)items * c / chunks), (int)((long)items * (c + 1) / chunks));
                 }
                 catch (Exception e)
                 {
                     _failure = e;
                 }
-                if (Interlocked.Decrement(ref _pendingWorkers) == 0) _done.Set();
+                Interlocked.Increment(ref _completed);
+            }
+        }
+
+        private void WorkerLoop()
+        {
+            int seen = 0;
+            while (true)
+            {
+                long spinStart = System.Diagnostics.Stopwatch.GetTimestamp();
+                int spins = 0;
+                while (Volatile.Read(ref _generation) == seen && !_disposed)
+                {
+                    if ((++spins & 63) != 0 || System.Diagnostics.Stopwatch.GetTimestamp() - spinStart < SpinTicks)
+                    {
+                        Thread.SpinWait(8);
+                        continue;
+                    }
+                    lock (_gate)
+                    {
+                        _sleeping++;
+                        while (Volatile.Read(ref _generation) == seen && !_disposed) Monitor.Wait(_gate);
+                        _sleeping--;
+                    }
+                }
+                if (_disposed) return;
+                seen = Volatile.Read(ref _generation);
+                RunChunks(seen);
             }
         }
 
@@ -114,10 +150,8 @@ namespace VaeProcgen.Backends.Managed
         {
             if (_disposed) return;
             _disposed = true;
-            if (_workers.Length > 0) _start.Release(_workers.Length);
+            lock (_gate) Monitor.PulseAll(_gate);
             foreach (Thread t in _workers) t.Join();
-            _start.Dispose();
-            _done.Dispose();
         }
     }
 }

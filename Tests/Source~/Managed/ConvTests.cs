@@ -48,6 +48,8 @@ namespace VaeProcgen.Tests.Managed
         [TestCase(2, 3, 5, 5, 6, 3, 2, 1, 1, 1)]
         [TestCase(1, 4, 2, 7, 7, 3, 1, 0, 0, 2)]
         [TestCase(2, 16, 8, 3, 3, 4, 2, 0, 0, 1)]
+        [TestCase(2, 5, 3, 4, 5, 4, 3, 2, 2, 1)]
+        [TestCase(1, 3, 4, 5, 4, 1, 2, 0, 1, 1)]
         public void ConvTranspose_MatchesNaiveScatter(int batch, int c, int oc, int h, int w, int k, int stride, int pad, int outPad, int dilation)
         {
             float[] x = ModelBuilder.Random(4, batch * c * h * w);
@@ -77,6 +79,26 @@ namespace VaeProcgen.Tests.Managed
             var expected = new float[sums.Length];
             for (int i = 0; i < sums.Length; i++) expected[i] = (float)(sums[i] + b[i / (oh * ow) % oc]);
             ModelBuilder.AssertClose(expected, actual, 1e-4f);
+        }
+    
+        [Test]
+        public void ConvTranspose_FollowedByRelu_GivesReluOfTheSameValues_FusedOrNot()
+        {
+            float[] x = ModelBuilder.Random(7, 2 * 6 * 4 * 4);
+            float[] wt = ModelBuilder.Random(8, 6 * 5 * 4 * 4, 0.5f);
+            float[] b = ModelBuilder.Random(9, 5);
+            ModelBuilder Graph() => new ModelBuilder().Input("x", 6, 4, 4).Init("w", new long[] { 6, 5, 4, 4 }, wt).Init("b", new long[] { 5 }, b)
+                .Node("ConvTranspose", new[] { "x", "w", "b" }, new[] { "ct" }, OnnxAttribute.Of("strides", 2, 2), OnnxAttribute.Of("pads", 1, 1, 1, 1))
+                .Node("Relu", new[] { "ct" }, new[] { "r" });
+            // Alone, the Relu is applied by the ConvTranspose; with "ct" also a graph output it must stay a separate node.
+            float[] fused = ModelBuilder.RunManaged(Graph().Output("r").Build(), 2, x);
+            float[][] separate = ModelBuilder.RunManaged(Graph().Output("ct").Output("r").Build(), 2, new Backends.Managed.ManagedSessionOptions(), new[] { x });
+            Assert.That(separate[0], Has.Some.LessThan(-0.01f), "the raw ConvTranspose output must keep its negative values");
+            Assert.That(fused, Has.Some.EqualTo(0f).And.All.GreaterThanOrEqualTo(0f));
+            var expected = new float[separate[0].Length];
+            for (int i = 0; i < expected.Length; i++) expected[i] = separate[0][i] > 0f ? separate[0][i] : 0f;
+            Assert.That(fused, Is.EqualTo(expected));
+            Assert.That(separate[1], Is.EqualTo(expected));
         }
     }
 }

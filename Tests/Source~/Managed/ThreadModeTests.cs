@@ -68,5 +68,50 @@ namespace VaeProcgen.Tests.Managed
             float[] threaded = ModelBuilder.RunManaged(model, 3, new ManagedSessionOptions { MaxThreads = 3 }, new[] { z })[0];
             Assert.That(single, Is.EqualTo(threaded));
         }
+    
+        private sealed class CountItems : IParallelWork
+        {
+            public int[] Hits { get; set; } = Array.Empty<int>();
+
+            public void Execute(int begin, int end)
+            {
+                for (int i = begin; i < end; i++) Interlocked.Increment(ref Hits[i]);
+            }
+        }
+
+        [Test]
+        public void BackToBackAndAfterIdleLoops_RunEveryItemExactlyOnce()
+        {
+            using var pool = new WorkerPool(2, threadsAvailable: true);
+            var work = new CountItems();
+            for (int round = 0; round < 300; round++)
+            {
+                // Mostly back to back (workers still polling), sometimes after a pause long enough for them to block.
+                if (round % 100 == 99) Thread.Sleep(5);
+                int items = 1 + round % 37;
+                work.Hits = new int[items];
+                pool.For(work, items);
+                Assert.That(work.Hits, Is.All.EqualTo(1), $"round {round}");
+            }
+        }
+
+        private sealed class FailOnItem : IParallelWork
+        {
+            public void Execute(int begin, int end)
+            {
+                if (begin <= 5 && 5 < end) throw new IndexOutOfRangeException("item 5");
+            }
+        }
+
+        [Test]
+        public void AFailingItem_SurfacesOnTheCallerAndThePoolStaysUsable()
+        {
+            using var pool = new WorkerPool(2, threadsAvailable: true);
+            var e = Assert.Throws<InvalidOperationException>(() => pool.For(new FailOnItem(), 16));
+            Assert.That(e!.InnerException, Is.TypeOf<IndexOutOfRangeException>());
+            var work = new CountItems { Hits = new int[16] };
+            pool.For(work, 16);
+            Assert.That(work.Hits, Is.All.EqualTo(1));
+        }
     }
 }

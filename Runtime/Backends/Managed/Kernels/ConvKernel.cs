@@ -38,12 +38,12 @@ namespace VaeProcgen.Backends.Managed.Kernels
             {
                 var direct = new DirectConvJob(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width,
                     w.RequireFloats(Node.Describe() + " W"), outChannels, y.Floats!, outH, outW, biasData);
-                return new Step(pool, direct, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
+                return new ImageStep(pool, direct, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
             }
             var packed = new float[SimdGemm.PackedLength(k, pixels)];
             var im2col = new Im2ColPacker(g, x.RequireFloats(Node.Describe() + " X"), channels, height, width, outH, outW, packed);
             var job = new ConvPanelJob(im2col, w.RequireFloats(Node.Describe() + " W"), packed, y.Floats!, biasData, outChannels);
-            return new Step(pool, job, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
+            return new ImageStep(pool, job, batch, channels * height * width, outChannels * pixels, (long)outChannels * pixels * k);
         }
 
         /// <summary>A convolution job run one image at a time: point it at an image, then run its work items.</summary>
@@ -56,14 +56,15 @@ namespace VaeProcgen.Backends.Managed.Kernels
             void SetImage(int xOffset, int yOffset);
         }
 
-        private sealed class Step : NodeStep
+        /// <summary>Runs an <see cref="IImageJob"/> over the batch, one image at a time.</summary>
+        internal sealed class ImageStep : NodeStep
         {
             private readonly WorkerPool _pool;
             private readonly IImageJob _job;
             private readonly int _batch, _imageSize, _outputSize;
             private readonly bool _worthSplitting;
 
-            public Step(WorkerPool pool, IImageJob job, int batch, int imageSize, int outputSize, long macs)
+            public ImageStep(WorkerPool pool, IImageJob job, int batch, int imageSize, int outputSize, long macs)
             {
                 _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
                 _worthSplitting = macs >= 32 * 1024;

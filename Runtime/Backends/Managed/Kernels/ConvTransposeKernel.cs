@@ -3,12 +3,14 @@ using VaeProcgen.Onnx;
 namespace VaeProcgen.Backends.Managed.Kernels
 {
     /// <summary>
-    /// 2-D ConvTranspose (group 1, pads, strides, dilations, output_padding, optional bias) as the GEMM
-    /// col[(oc, ky, kx), pixel] = W^T * X and col2im, fused per output channel. W^T is laid out contiguously once at load.
+    /// 2-D ConvTranspose (group 1, pads, strides, dilations, output_padding, optional bias), one image at a time, as
+    /// stride x stride independent phase convolutions (<see cref="ConvTransposePhase"/>, <see cref="ConvTransposePhaseJob"/>):
+    /// each output element is computed once as a dot product over its reaching taps, with no col2im scatter.
+    /// The per-phase weights are laid out once at load.
     /// </summary>
-    internal sealed class ConvTransposeKernel : OpKernel
+    internal sealed class ConvTransposeKernel : OpKernel, IFusableRelu
     {
-        private readonly float[] _weightsT;
+        private readonly ConvTransposePhase[] _phases;
         private readonly int _inChannels, _outChannels;
         private readonly int _outputPadH, _outputPadW;
 
@@ -25,14 +27,17 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _outputPadW = outputPadding != null && outputPadding.Length == 2 ? (int)outputPadding[1] : 0;
             _inChannels = (int)weights.Dims[0];
             _outChannels = (int)weights.Dims[1];
-            int taps = Geometry.KernelH * Geometry.KernelW, rows = _outChannels * taps;
-            _weightsT = new float[rows * _inChannels];
-            float[] w = weights.FloatData;
-            for (int c = 0; c < _inChannels; c++)
-                for (int r = 0; r < rows; r++) _weightsT[r * _inChannels + c] = w[c * rows + r];
+            ConvAttributes g = Geometry;
+            _phases = new ConvTransposePhase[g.StrideH * g.StrideW];
+            for (int rh = 0; rh < g.StrideH; rh++)
+                for (int rw = 0; rw < g.StrideW; rw++)
+                    _phases[rh * g.StrideW + rw] = new ConvTransposePhase(g, weights.FloatData, _inChannels, _outChannels, rh, rw);
         }
 
         private ConvAttributes Geometry { get; }
+
+        /// <inheritdoc />
+        public bool FuseRelu { get; set; }
 
         public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
         {
@@ -47,37 +52,10 @@ namespace VaeProcgen.Backends.Managed.Kernels
             if (outH < 1 || outW < 1) throw new VaeModelException($"ONNX node {Node.Describe()} produces an empty output for a {height}x{width} input.");
             TensorSlot y = TensorSlot.NewFloat(new[] { batch, _outChannels, outH, outW });
             outputs[0] = y;
-            int inPixels = height * width, rows = _outChannels * g.KernelH * g.KernelW;
-            var packed = new float[SimdGemm.PackedLength(_inChannels, inPixels)];
-            var col = new float[rows * inPixels];
-            var job = new ConvTransposeChannelJob(g, _weightsT, _inChannels, packed, col, height, width, y.Floats!, outH, outW, bias?.RequireFloats(Node.Describe() + " B"));
-            return new Step(pool, x.RequireFloats(Node.Describe() + " X"), packed, job, batch, _inChannels, inPixels, _outChannels, outH * outW, (long)rows * inPixels * _inChannels);
-        }
-
-        private sealed class Step : NodeStep
-        {
-            private readonly WorkerPool _pool;
-            private readonly float[] _x, _packed;
-            private readonly ConvTransposeChannelJob _job;
-            private readonly int _batch, _inChannels, _inPixels, _outChannels, _outPixels;
-            private readonly bool _worthSplitting;
-
-            public Step(WorkerPool pool, float[] x, float[] packed, ConvTransposeChannelJob job, int batch, int inChannels, int inPixels, int outChannels, int outPixels, long macs)
-            {
-                _pool = pool; _x = x; _packed = packed; _job = job;
-                _batch = batch; _inChannels = inChannels; _inPixels = inPixels; _outChannels = outChannels; _outPixels = outPixels;
-                _worthSplitting = macs >= 32 * 1024;
-            }
-
-            public override void Execute()
-            {
-                for (int b = 0; b < _batch; b++)
-                {
-                    SimdGemm.PackB(new System.ReadOnlySpan<float>(_x, b * _inChannels * _inPixels, _inChannels * _inPixels), _inChannels, _inPixels, _inPixels, 1, _packed);
-                    _job.SetImage(b * _outChannels * _outPixels);
-                    _pool.For(_job, _outChannels, _worthSplitting);
-                }
-            }
+            var job = new ConvTransposePhaseJob(_phases, g, x.RequireFloats(Node.Describe() + " X"), _inChannels, height, width,
+                y.Floats!, _outChannels, outH, outW, bias?.RequireFloats(Node.Describe() + " B"), FuseRelu);
+            long macs = (long)_inChannels * height * width * _outChannels * g.KernelH * g.KernelW;
+            return new ConvKernel.ImageStep(pool, job, batch, _inChannels * height * width, _outChannels * outH * outW, macs);
         }
     }
 }
