@@ -36,7 +36,7 @@ namespace VaeProcgen.Benchmarks
     /// </summary>
     internal static class BenchmarkModels
     {
-        /// <summary>Latent size of every benchmark model (the trainer's default).</summary>
+        /// <summary>Global latent size of the benchmark models (two-level sprite models add their local map).</summary>
         public const int LatentSize = 32;
         /// <summary>Sprite size of the sprite presets (the trainer's default).</summary>
         public const int SpriteSize = 32;
@@ -92,10 +92,10 @@ namespace VaeProcgen.Benchmarks
             return OnnxSerializer.Serialize(decoder);
         }
 
-        /// <summary>Seeded standard-normal latents for <paramref name="batch"/> items.</summary>
-        public static float[] Latents(int batch, long seed = 42)
+        /// <summary>Seeded standard-normal latents for <paramref name="batch"/> items of a model with <paramref name="latentSize"/> latent values.</summary>
+        public static float[] Latents(int batch, int latentSize, long seed = 42)
         {
-            var z = new float[batch * LatentSize];
+            var z = new float[batch * latentSize];
             var random = new Random((int)seed);
             for (int i = 0; i < z.Length; i++)
             {

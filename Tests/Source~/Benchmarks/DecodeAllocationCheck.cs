@@ -54,7 +54,7 @@ namespace VaeProcgen.Benchmarks
 
         private static DecodeAllocation Measure(VaeModel vae, string name, Backend backend, int batch, BenchmarkModel model)
         {
-            float[] latents = BenchmarkModels.Latents(batch);
+            float[] latents = BenchmarkModels.Latents(batch, model.LatentSize);
             var output = new float[batch * model.ItemSize];
             for (int i = 0; i < WarmupCalls; i++) vae.Decode(latents, output);
             var (thread1, process1) = MeasureRound(vae, latents, output);

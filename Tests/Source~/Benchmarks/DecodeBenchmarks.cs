@@ -34,7 +34,7 @@ namespace VaeProcgen.Benchmarks
         public void Setup()
         {
             BenchmarkModel model = BenchmarkModels.Get(Model);
-            latents = BenchmarkModels.Latents(Batch);
+            latents = BenchmarkModels.Latents(Batch, model.LatentSize);
             output = new float[Batch * model.ItemSize];
             onnxRuntimeModel = VaeModel.Load(model.DecoderOnnx, null, new VaeModelOptions { Backend = Backend.OnnxRuntime, Threads = BenchmarkSettings.Threads });
             managedModel = VaeModel.Load(model.DecoderOnnx, null, new VaeModelOptions { Backend = Backend.Managed, Threads = BenchmarkSettings.Threads });
