@@ -38,8 +38,8 @@ namespace VaeProcgen.Trainer.Training
         /// </summary>
         public int PaletteColours { get; set; }
         /// <summary>
-        /// Local latent channels of sprite models trained from the command line (a two-level model: held-out -ELBO 659.0 vs
-        /// 692.9 for one level on the embedded sprites, see README Quality); tile models and the API default keep one level.
+        /// Local latent channels of sprite models trained from the command line (a two-level model: about twice the sample
+        /// colourfulness of one level on two seeds, see README Quality); tile models and the API default keep one level.
         /// </summary>
         public const int SpriteLocalLatentChannels = 4;
         /// <summary>Channels of the local latent map of a two-level model (see VaeArchitecture.LocalLatentChannels); 0 = one level.</summary>
