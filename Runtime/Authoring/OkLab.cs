@@ -25,6 +25,29 @@ namespace VaeProcgen.Authoring
         public static (double L, double A, double B) FromRgba32(uint colour) =>
             FromSrgb((byte)(colour >> 24), (byte)(colour >> 16), (byte)(colour >> 8));
 
+        /// <summary>
+        /// Index of the entry of <paramref name="table"/> nearest to sRGB (r, g, b) (squared Euclidean distance in OKLab; ties:
+        /// lowest index), skipping entries marked in <paramref name="excluded"/> (null: none); -1 when every entry is skipped.
+        /// </summary>
+        public static int Nearest((double L, double A, double B)[] table, byte r, byte g, byte b, bool[]? excluded = null)
+        {
+            var (l, a, bb) = FromSrgb(r, g, b);
+            int best = -1;
+            double bestDistance = double.MaxValue;
+            for (int i = 0; i < table.Length; i++)
+            {
+                if (excluded != null && excluded[i]) continue;
+                double dl = table[i].L - l, da = table[i].A - a, db = table[i].B - bb;
+                double d = dl * dl + da * da + db * db;
+                if (d < bestDistance)
+                {
+                    bestDistance = d;
+                    best = i;
+                }
+            }
+            return best;
+        }
+
         private static double Linear(byte channel)
         {
             double c = channel / 255.0;

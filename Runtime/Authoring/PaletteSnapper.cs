@@ -71,19 +71,7 @@ namespace VaeProcgen.Authoring
         {
             int key = (r << 16) | (g << 8) | b;
             if (cache.TryGetValue(key, out int found)) return found;
-            var (l, a, bb) = OkLab.FromSrgb(r, g, b);
-            int best = 0;
-            double bestDistance = double.MaxValue;
-            for (int i = 0; i < lab.Length; i++)
-            {
-                double dl = lab[i].L - l, da = lab[i].A - a, db = lab[i].B - bb;
-                double d = dl * dl + da * da + db * db;
-                if (d < bestDistance)
-                {
-                    bestDistance = d;
-                    best = i;
-                }
-            }
+            int best = OkLab.Nearest(lab, r, g, b);
             cache[key] = best;
             return best;
         }

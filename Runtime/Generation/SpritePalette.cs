@@ -18,6 +18,7 @@ namespace VaeProcgen.Generation
 
         private readonly uint[] colours;
         private readonly (double L, double A, double B)[] lab;
+        private readonly bool[] transparentEntries;
         private readonly Dictionary<uint, int> exact = new Dictionary<uint, int>();
         private readonly int transparent = -1;
 
@@ -28,6 +29,7 @@ namespace VaeProcgen.Generation
             if (colours.Count < 2) throw new ArgumentException($"A sprite palette needs at least two colours (got {colours.Count}).", nameof(colours));
             this.colours = new uint[colours.Count];
             lab = new (double, double, double)[colours.Count];
+            transparentEntries = new bool[colours.Count];
             for (int i = 0; i < colours.Count; i++)
             {
                 uint c = colours[i];
@@ -35,6 +37,7 @@ namespace VaeProcgen.Generation
                 lab[i] = OkLab.FromRgba32(c);
                 if ((c & 0xFF) == 0)
                 {
+                    transparentEntries[i] = true;
                     if (transparent < 0) transparent = i;
                     continue;
                 }
@@ -107,20 +110,7 @@ namespace VaeProcgen.Generation
             if (a < AlphaThreshold && transparent >= 0) return transparent;
             uint key = ((uint)r << 24) | ((uint)g << 16) | ((uint)b << 8) | 0xFF;
             if (exact.TryGetValue(key, out int found)) return found;
-            var (l, la, lb) = OkLab.FromSrgb(r, g, b);
-            int best = -1;
-            double bestDistance = double.MaxValue;
-            for (int i = 0; i < lab.Length; i++)
-            {
-                if ((colours[i] & 0xFF) == 0) continue;
-                double dl = lab[i].L - l, da = lab[i].A - la, db = lab[i].B - lb;
-                double d = dl * dl + da * da + db * db;
-                if (d < bestDistance)
-                {
-                    bestDistance = d;
-                    best = i;
-                }
-            }
+            int best = OkLab.Nearest(lab, r, g, b, transparentEntries);
             return best >= 0 ? best : transparent;
         }
     }
