@@ -1,4 +1,3 @@
-using System.IO;
 using System.CommandLine;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
@@ -40,8 +39,8 @@ namespace VaeProcgen.Trainer.Cli
                 run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed),
                     ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed) };
-                RunDescription shown = job.Resume && File.Exists(job.CheckpointPath) ? Checkpoint.ReadHeader(job.CheckpointPath).Run : run;
-                var arch = new VaeArchitecture(new VaeShape(prepared.Channels, prepared.Height, prepared.Width), VaePreset.Parse(shown.Preset), shown.LatentSize, shown.ConditionLabels.Count, shown.Options.PaletteColours > 0, shown.Options.LocalLatentChannels);
+                RunDescription shown = job.ResolveRun();
+                VaeArchitecture arch = TrainingJob.Architecture(shown, prepared);
                 TrainingConsole.PrintHeader(prepared, shown, ParameterCount(arch), arch.DecoderMacsPerItem * 2);
                 TrainingResult result = TrainingConsole.Run(job, prepared);
                 return result.Completed ? 0 : 130;

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using TorchSharp.Modules;
 using VaeProcgen.Contract;
 using VaeProcgen.Onnx;
 using VaeProcgen.Trainer.Models;

@@ -42,32 +42,49 @@ namespace VaeProcgen.Trainer.Training
         public double? ResumePriorBandwidth { get; set; }
         /// <summary>When resuming, the local spread of the fitted prior instead of the checkpoint's (null keeps it).</summary>
         public double? ResumePriorLocalSpread { get; set; }
+        private TrainingProgressState? resumedState;
+
         /// <summary>TensorBoard log folder, or null.</summary>
         public string? TensorBoardFolder { get; set; }
 
         /// <summary>Path of the checkpoint.</summary>
         public string CheckpointPath => Path.Combine(OutputFolder, Checkpoint.FileName);
 
-        /// <summary>Trains; returns the final state (check <see cref="TrainingResult.Completed"/>).</summary>
-        public TrainingResult Execute(PreparedData data, ITrainingObserver observer, CancellationToken cancel)
+        /// <summary>
+        /// The run this job trains: when resuming, the checkpoint's (with the resume overrides applied), read from the
+        /// checkpoint header once and kept; otherwise <see cref="Run"/>.
+        /// </summary>
+        public RunDescription ResolveRun()
         {
-            Directory.CreateDirectory(OutputFolder);
-            TrainingProgressState? resumed = null;
-            if (Resume)
+            if (Resume && resumedState == null)
             {
                 var (run, state) = Checkpoint.ReadHeader(CheckpointPath);
-                if (run.DatasetFingerprint != data.Fingerprint)
-                {
-                    throw new TrainingException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
-                }
                 if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
                 if (ResumePriorBandwidth is double bandwidth) run.PriorBandwidth = bandwidth;
                 if (ResumePriorLocalSpread is double localSpread) run.PriorLocalSpread = localSpread;
                 Run = run;
-                resumed = state;
+                resumedState = state;
+            }
+            return Run;
+        }
+
+        /// <summary>The model a run builds over prepared data.</summary>
+        public static VaeArchitecture Architecture(RunDescription run, PreparedData data) =>
+            new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count,
+                run.Options.PaletteColours > 0, run.Options.LocalLatentChannels);
+
+        /// <summary>Trains; returns the final state (check <see cref="TrainingResult.Completed"/>).</summary>
+        public TrainingResult Execute(PreparedData data, ITrainingObserver observer, CancellationToken cancel)
+        {
+            Directory.CreateDirectory(OutputFolder);
+            ResolveRun();
+            TrainingProgressState? resumed = resumedState;
+            if (Resume && Run.DatasetFingerprint != data.Fingerprint)
+            {
+                throw new TrainingException($"The checkpoint in '{OutputFolder}' was trained on different data (fingerprint {Short(Run.DatasetFingerprint)}, now {Short(data.Fingerprint)}); resume with the same --data or train into a new --out folder.");
             }
             torch.manual_seed(Run.Options.Seed);
-            var architecture = new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(Run.Preset), Run.LatentSize, Run.ConditionLabels.Count, Run.Options.PaletteColours > 0, Run.Options.LocalLatentChannels);
+            var architecture = Architecture(Run, data);
             using var model = new ConvVae(architecture);
             using var trainer = new VaeTrainer(model, Run.Options);
             trainer.PoisonGradients = GradientPoisonForTests();

@@ -128,39 +128,32 @@ namespace VaeProcgen.Trainer.Data.Levels
             {
                 try
                 {
-                    try { parsed.Add((name, text, TileGrid.FromVglcText(text, legend))); }
-                    catch (TileGridFormatException e)
-                    {
-                        throw new DataLoadException($"Level file '{name}' line {e.Line}, column {e.Column}: {Describe(e, legendName)}", e);
-                    }
+                    parsed.Add((name, text, TileGrid.FromVglcText(text, legend)));
                 }
-                catch (DataLoadException e) when (options.SkipBadFiles)
+                catch (TileGridFormatException e)
                 {
-                    skipped.Add((name, e.Message));
+                    var error = new DataLoadException($"Level file '{name}' line {e.Line}, column {e.Column}: {Describe(e, legendName)}", e);
+                    if (!options.SkipBadFiles) throw error;
+                    skipped.Add((name, error.Message));
                 }
             }
             if (options.DetectLayout) options.Layout = LevelLayoutDetector.Detect(parsed.Select(p => p.Grid).ToList());
-            bool levelHigh = options.Layout == LevelLayout.Room || (options.Layout == LevelLayout.Horizontal && options.DetectLayout);
-            int? windowHeight = levelHigh ? null : options.WindowHeight;
+            bool windowIsLevelHigh = options.Layout == LevelLayout.Room || (options.Layout == LevelLayout.Horizontal && options.DetectLayout);
+            int? windowHeight = windowIsLevelHigh ? null : options.WindowHeight;
             int? windowWidth = options.FullWidth ? null : options.WindowWidth;
             foreach (var (name, text, grid) in parsed)
             {
-                try
+                windowHeight ??= grid.Height;
+                windowWidth ??= grid.Width;
+                if (grid.Height < windowHeight || grid.Width < windowWidth)
                 {
-                    windowHeight ??= grid.Height;
-                    windowWidth ??= grid.Width;
-                    if (grid.Height < windowHeight || grid.Width < windowWidth)
-                    {
-                        throw new DataLoadException(
-                            $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {windowWidth} window; remove it or use a smaller window.");
-                    }
-                    kept.Add((name, text));
-                    grids.Add(grid);
+                    string message = $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {windowWidth} window; remove it or use a smaller window.";
+                    if (!options.SkipBadFiles) throw new DataLoadException(message);
+                    skipped.Add((name, message));
+                    continue;
                 }
-                catch (DataLoadException e) when (options.SkipBadFiles)
-                {
-                    skipped.Add((name, e.Message));
-                }
+                kept.Add((name, text));
+                grids.Add(grid);
             }
             if (grids.Count == 0) throw new DataLoadException($"No usable levels: {skipped.Count} of {levels.Count} level files were skipped as bad.");
             return new TileLevelDataset(kept, grids, legend, legendName, legendText, options, windowHeight!.Value, windowWidth!.Value, skipped);
