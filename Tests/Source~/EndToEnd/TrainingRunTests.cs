@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Threading;
 using NUnit.Framework;
 using VaeProcgen.Contract;
 using VaeProcgen.Tests.Imaging;
@@ -35,13 +34,10 @@ namespace VaeProcgen.Tests.EndToEnd
             firstRun = Path.Combine(scratch.Path, "first");
             secondRun = Path.Combine(scratch.Path, "second");
             resumedRun = Path.Combine(scratch.Path, "resumed");
-            firstResult = Train(firstRun, resume: false, CancellationToken.None);
-            Train(secondRun, resume: false, CancellationToken.None);
-
-            using var cancel = new CancellationTokenSource();
-            var stopAfterEpochTwo = new SilentObserver(m => { if (m.Epoch == 2) cancel.Cancel(); });
-            interruptedResult = Train(resumedRun, resume: false, cancel.Token, stopAfterEpochTwo);
-            Train(resumedRun, resume: true, CancellationToken.None);
+            RunDescription run = TrainingJob.Describe(data, "tiny", TinyModels.LatentSize, false, TinyModels.TrainingOptions(Epochs, Seed));
+            firstResult = TinyTrainingRuns.Train(firstRun, run, data);
+            TinyTrainingRuns.Train(secondRun, run, data);
+            interruptedResult = TinyTrainingRuns.TrainInterruptedThenResumed(resumedRun, run, data, stopAfterEpoch: 2);
         }
 
         [OneTimeTearDown]
@@ -49,12 +45,6 @@ namespace VaeProcgen.Tests.EndToEnd
         {
             data?.Dispose();
             scratch?.Dispose();
-        }
-
-        private TrainingResult Train(string folder, bool resume, CancellationToken cancel, ITrainingObserver? observer = null)
-        {
-            RunDescription run = TrainingJob.Describe(data, "tiny", TinyModels.LatentSize, false, TinyModels.TrainingOptions(Epochs, Seed));
-            return new TrainingJob(folder, run, resume).Execute(data, observer ?? new SilentObserver(), cancel);
         }
 
         private static byte[] DecoderBytes(string folder) => File.ReadAllBytes(Path.Combine(folder, ContractNames.DecoderFileName));

@@ -4,6 +4,7 @@ using System.Linq;
 using NUnit.Framework;
 using TorchSharp;
 using VaeProcgen.Trainer.Models;
+using VaeProcgen.Trainer.Training;
 using static TorchSharp.torch;
 
 namespace VaeProcgen.Tests.Reliability
@@ -63,6 +64,30 @@ namespace VaeProcgen.Tests.Reliability
                 Assert.That(logits.isfinite().all().item<bool>(), Is.True, $"round {round}: decoder output");
                 Assert.That(x.grad!.isfinite().all().item<bool>(), Is.True, $"round {round}: input gradient");
                 foreach (var (name, parameter) in model.named_parameters())
+                {
+                    Assert.That(parameter.grad!.isfinite().all().item<bool>(), Is.True, $"round {round}: gradient of {name}");
+                }
+            }
+        }
+
+        [TestCase(4, 32, 32)]
+        [TestCase(13, 14, 28)]
+        public void PoisonedMemory_DiscriminatorGradientsAreFinite(int channels, int height, int width)
+        {
+            manual_seed(5);
+            using var discriminator = new PatchDiscriminator(channels);
+            for (int round = 0; round < Rounds; round++)
+            {
+                PoisonFreedMemory();
+                using var scope = NewDisposeScope();
+                discriminator.zero_grad();
+                Tensor decoded = rand(16, channels, height, width).requires_grad_(true);
+                Tensor scores = discriminator.Scores(decoded);
+                Assert.That(scores.shape, Is.EqualTo(new long[] { 16, (height / 4) * (width / 4) }));
+                scores.mean().backward();
+
+                Assert.That(decoded.grad!.isfinite().all().item<bool>(), Is.True, $"round {round}: gradient into the decoded images");
+                foreach (var (name, parameter) in discriminator.named_parameters())
                 {
                     Assert.That(parameter.grad!.isfinite().all().item<bool>(), Is.True, $"round {round}: gradient of {name}");
                 }

@@ -49,6 +49,11 @@ namespace VaeProcgen.Trainer.Training
             trainer.LiveModel.save(writer);
             trainer.Optimizer.save_state_dict(writer);
             trainer.AveragedModel?.save(writer);
+            if (trainer.Discriminator is var (network, optimizer))
+            {
+                network.save(writer);
+                optimizer.save_state_dict(writer);
+            }
         }
 
         /// <summary>Reads what <see cref="WriteWeights"/> wrote into a trainer built for the same run.</summary>
@@ -57,6 +62,11 @@ namespace VaeProcgen.Trainer.Training
             trainer.LiveModel.load(reader);
             trainer.Optimizer.load_state_dict(reader);
             trainer.AveragedModel?.load(reader);
+            if (trainer.Discriminator is var (network, optimizer))
+            {
+                network.load(reader);
+                optimizer.load_state_dict(reader);
+            }
         }
     }
 }

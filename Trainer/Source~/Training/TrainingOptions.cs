@@ -52,6 +52,14 @@ namespace VaeProcgen.Trainer.Training
         public double EmaDecay { get; set; }
         /// <summary>Gradients whose joint L2 norm exceeds this are scaled down to it before the step; 0 = no clipping.</summary>
         public double GradientClipNorm { get; set; }
+        /// <summary>
+        /// Weight of the adversarial term (0 = off): a <see cref="PatchDiscriminator"/> learns to tell training sprites from
+        /// decoded ones, and the decoder is also trained to fool it, scaled per step so that the term's gradient at the
+        /// output layer is this fraction of the reconstruction term's.
+        /// </summary>
+        public double AdversarialWeight { get; set; }
+        /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
+        public int AdversarialStartEpoch { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

@@ -26,6 +26,8 @@ namespace VaeProcgen.Trainer.Training
         private readonly ConvVae? averaged;
         private readonly Parameter[] liveParameters;
         private readonly Parameter[] averagedParameters;
+        private readonly PatchDiscriminator? discriminator;
+        private readonly OptimizerHelper? discriminatorOptimizer;
 
         /// <summary>Creates a trainer (and its Adam optimizer) for a model it does not own.</summary>
         public VaeTrainer(ConvVae model, TrainingOptions options)
@@ -36,6 +38,11 @@ namespace VaeProcgen.Trainer.Training
                 ? optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
                 : optim.Adam(model.parameters(), options.LearningRate);
             liveParameters = model.parameters().ToArray();
+            if (options.AdversarialWeight > 0)
+            {
+                discriminator = new PatchDiscriminator(model.Architecture.Shape.Channels);
+                discriminatorOptimizer = optim.Adam(discriminator.parameters(), DiscriminatorLearningRate, beta1: 0.5, beta2: 0.9);
+            }
             averagedParameters = new Parameter[0];
             if (options.EmaDecay > 0)
             {
@@ -51,6 +58,13 @@ namespace VaeProcgen.Trainer.Training
 
         /// <summary>The moving-average copy (null when <see cref="TrainingOptions.EmaDecay"/> is 0); checkpointed with the model.</summary>
         public ConvVae? AveragedModel => averaged;
+
+        /// <summary>The adversarial critic and its optimizer (null unless <see cref="TrainingOptions.AdversarialWeight"/> is positive); checkpointed with the model.</summary>
+        internal (PatchDiscriminator Network, OptimizerHelper Optimizer)? Discriminator =>
+            discriminator is null ? null : (discriminator, discriminatorOptimizer!);
+
+        /// <summary>Adam learning rate of the discriminator.</summary>
+        public const double DiscriminatorLearningRate = 2e-4;
 
         /// <summary>The optimizer (its state goes into checkpoints).</summary>
         public OptimizerHelper Optimizer => optimizer;
@@ -180,6 +194,12 @@ namespace VaeProcgen.Trainer.Training
             Tensor klTerm = options.FreeBits > 0 ? klPerDim.mean(new long[] { 0 }).clamp_min(options.FreeBits).sum() : klPerDim.sum(1).mean();
             double klWeight = options.WarmupSteps > 0 ? options.Beta * Math.Min(1.0, (State.GlobalStep + 1) / (double)options.WarmupSteps) : options.Beta;
             Tensor loss = rec + klTerm * klWeight;
+            Tensor? decoded = discriminator is null ? null : logits.sigmoid();
+            if (decoded is not null && epoch >= options.AdversarialStartEpoch)
+            {
+                Tensor fool = -discriminator!.Scores(decoded).mean();
+                loss = loss + fool * AdversarialScale(rec, fool);
+            }
 
             double progress = (epoch + start / (double)(batches * options.BatchSize)) / options.Epochs;
             double floor = options.FinalLearningRateFraction;
@@ -207,6 +227,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
+            if (decoded is not null) StepDiscriminator(x, decoded.detach());
             if (averaged != null)
             {
                 using var noGrad = no_grad();
@@ -217,6 +238,31 @@ namespace VaeProcgen.Trainer.Training
                 }
             }
             return lossValue;
+        }
+
+        /// <summary>
+        /// The adversarial term's weight for this step: <see cref="TrainingOptions.AdversarialWeight"/> times the ratio of the
+        /// reconstruction term's gradient norm to the adversarial term's at the decoder's output weights (so the weight
+        /// needs no retuning when the data size or likelihood changes the scale of the reconstruction term).
+        /// </summary>
+        private double AdversarialScale(Tensor rec, Tensor fool)
+        {
+            using var scope = NewDisposeScope();
+            Tensor outputWeight = model.OutputConv.weight!;
+            double recNorm = autograd.grad(new[] { rec }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
+            double foolNorm = autograd.grad(new[] { fool }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
+            double ratio = recNorm / (foolNorm + 1e-4);
+            return double.IsFinite(ratio) ? options.AdversarialWeight * Math.Min(ratio, 1e4) : 0;
+        }
+
+        /// <summary>One hinge-loss Adam step of the discriminator on real items against decoded ones.</summary>
+        private void StepDiscriminator(Tensor real, Tensor decoded)
+        {
+            Tensor hinge = nn.functional.relu(1 - discriminator!.Scores(real)).mean() + nn.functional.relu(1 + discriminator.Scores(decoded)).mean();
+            discriminatorOptimizer!.zero_grad();
+            hinge.backward();
+            if (double.IsFinite(hinge.item<float>())) discriminatorOptimizer.step();
+            discriminatorOptimizer.zero_grad();
         }
 
         /// <summary>L2 norm of all gradients together; NaN or infinity when any gradient value is not finite.</summary>
@@ -260,6 +306,8 @@ namespace VaeProcgen.Trainer.Training
         {
             optimizer.Dispose();
             averaged?.Dispose();
+            discriminatorOptimizer?.Dispose();
+            discriminator?.Dispose();
         }
     }
 }
