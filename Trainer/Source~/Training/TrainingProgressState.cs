@@ -17,6 +17,8 @@ namespace VaeProcgen.Trainer.Training
         public long EpochItems { get; set; }
         /// <summary>Training seconds spent in the current epoch before an interruption.</summary>
         public double EpochSeconds { get; set; }
+        /// <summary>Smoothed gradient-norm ratio the adversarial term is scaled by (0 until the term starts).</summary>
+        public double AdversarialRatio { get; set; }
         /// <summary>Metrics of every finished epoch.</summary>
         public List<EpochMetrics> History { get; set; } = new List<EpochMetrics>();
     }

@@ -242,8 +242,11 @@ namespace VaeProcgen.Trainer.Training
 
         /// <summary>
         /// The adversarial term's weight for this step: <see cref="TrainingOptions.AdversarialWeight"/> times the ratio of the
-        /// reconstruction term's gradient norm to the adversarial term's at the decoder's output weights (so the weight
-        /// needs no retuning when the data size or likelihood changes the scale of the reconstruction term).
+        /// reconstruction term's gradient norm to the adversarial term's at the decoder's output weights (so the weight needs
+        /// no retuning when the data size or likelihood changes the scale of the reconstruction term). The ratio is smoothed
+        /// over steps (<see cref="TrainingProgressState.AdversarialRatio"/>) and one step may raise it at most
+        /// <see cref="AdversarialRatioStepLimit"/>-fold, because a step where the discriminator's gradient nearly vanishes
+        /// gives a ratio in the thousands that, unsmoothed, blew training up.
         /// </summary>
         private double AdversarialScale(Tensor rec, Tensor fool)
         {
@@ -252,8 +255,18 @@ namespace VaeProcgen.Trainer.Training
             double recNorm = autograd.grad(new[] { rec }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
             double foolNorm = autograd.grad(new[] { fool }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
             double ratio = recNorm / (foolNorm + 1e-4);
-            return double.IsFinite(ratio) ? options.AdversarialWeight * Math.Min(ratio, 1e4) : 0;
+            if (double.IsFinite(ratio))
+            {
+                double smoothed = State.AdversarialRatio;
+                State.AdversarialRatio = smoothed == 0 ? Math.Min(ratio, 1e4) : (1 - AdversarialRatioSmoothing) * smoothed + AdversarialRatioSmoothing * Math.Min(ratio, AdversarialRatioStepLimit * smoothed);
+            }
+            return options.AdversarialWeight * State.AdversarialRatio;
         }
+
+        /// <summary>Weight of the newest step in the smoothed adversarial ratio.</summary>
+        private const double AdversarialRatioSmoothing = 0.02;
+        /// <summary>Largest multiple of the smoothed adversarial ratio one step's ratio counts with.</summary>
+        private const double AdversarialRatioStepLimit = 4;
 
         /// <summary>One hinge-loss Adam step of the discriminator on real items against decoded ones.</summary>
         private void StepDiscriminator(Tensor real, Tensor decoded)
