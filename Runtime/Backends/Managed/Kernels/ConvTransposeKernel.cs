@@ -39,7 +39,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
         /// <inheritdoc />
         public bool FuseRelu { get; set; }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             TensorSlot? bias = inputs.Length > 2 ? inputs[2] : null;
