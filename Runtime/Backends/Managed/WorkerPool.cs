@@ -22,6 +22,12 @@ namespace VaeProcgen.Backends.Managed
         /// </summary>
         private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
 
+        /// <summary>
+        /// Chunks per participating thread. Small chunks keep the threads finishing together (a thread that joins late or
+        /// is preempted leaves at most one small chunk for the others to wait on); claiming one costs a single CAS.
+        /// </summary>
+        private const int ChunksPerThread = 16;
+
         private static readonly object SharedGate = new object();
         private static WorkerPool? _shared;
 
@@ -117,7 +123,7 @@ namespace VaeProcgen.Backends.Managed
             Interlocked.Exchange(ref _ticket, (long)generation << 32);
             _work = work;
             _items = items;
-            _chunks = Math.Min(items, threads * 4);
+            _chunks = Math.Min(items, threads * ChunksPerThread);
             _allowedWorkers = threads - 1;
             _joined = 0;
             _completed = 0;
