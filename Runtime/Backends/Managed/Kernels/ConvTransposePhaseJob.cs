@@ -168,6 +168,8 @@ namespace VaeProcgen.Backends.Managed.Kernels
                 }
                 else
                 {
+                    // Several runs per panel (phase rows narrower than a panel): whole vectors where a run allows, then floats.
+                    int v = KernelPath.Vectorized ? Vector<float>.Count : int.MaxValue;
                     for (int c = 0; c < _inChannels; c++)
                     {
                         float* channel = padded + (long)c * _paddedPlane;
@@ -176,10 +178,11 @@ namespace VaeProcgen.Backends.Managed.Kernels
                             float* tap = channel + tapOffsets[t];
                             for (int r = runBegin; r < runEnd; r++)
                             {
-                                int lane = _runLane[r], length = _runLength[r];
+                                int lane = _runLane[r], length = _runLength[r], i = 0;
                                 float* src = tap + panelSources[lane];
                                 float* dst = d + lane;
-                                for (int i = 0; i < length; i++) dst[i] = src[i];
+                                for (; length - i >= v; i += v) *(Vector<float>*)(dst + i) = *(Vector<float>*)(src + i);
+                                for (; i < length; i++) dst[i] = src[i];
                             }
                         }
                     }
