@@ -139,7 +139,7 @@ namespace VaeProcgen.Backends.Managed
             return slot.Floats.AsSpan(0, slot.Length);
         }
 
-        /// <summary>Runs the whole graph on the inputs of <paramref name="batch"/>; equivalent to <see cref="Begin"/> followed by <see cref="Step"/> until it returns false.</summary>
+        /// <summary>Runs the whole graph on the inputs of <paramref name="batch"/> (the same result as <see cref="Begin"/> and <see cref="Step"/> until it returns false, in the ordinary plan).</summary>
         public void Run(int batch)
         {
             NodeStep?[] steps = GetPlan(batch).Steps;
