@@ -1,5 +1,4 @@
 using System;
-using VaeProcgen.Backends.Managed;
 
 namespace VaeProcgen
 {
@@ -8,26 +7,21 @@ namespace VaeProcgen
     /// call <see cref="Step"/> once per frame until it returns false, then read <see cref="Output"/>. On the managed
     /// backend each step runs one graph node and the result equals <see cref="VaeModel.Decode"/> bit for bit; on ONNX
     /// Runtime (which cannot pause inside a run) the first step runs the whole decode. Created by
-    /// <see cref="VaeModel.BeginDecode"/>, which owns the engine state: starting another incremental decode on the
-    /// same model abandons this one; dispose the model only between steps. Not thread-safe; use it from one thread (typically the game loop).
+    /// <see cref="VaeModel.BeginDecode"/>; the model's decoder session holds the engine state: starting another incremental
+    /// decode on the same model abandons this one. Each step takes the model's lock, like every other call on the model.
+    /// Not thread-safe; use it from one thread (typically the game loop).
     /// Steps allocate nothing.
     /// </summary>
     public sealed class IncrementalDecode
     {
         private readonly VaeModel owner;
-        private readonly ManagedGraphSession? session;
-        private readonly float[] latents;
-        private readonly int[] labels;
         private readonly float[] output;
         private readonly int generation;
         private bool complete;
 
-        internal IncrementalDecode(VaeModel owner, ManagedGraphSession? session, float[] latents, int[] labels, float[] output, int generation)
+        internal IncrementalDecode(VaeModel owner, float[] output, int generation)
         {
             this.owner = owner;
-            this.session = session;
-            this.latents = latents;
-            this.labels = labels;
             this.output = output;
             this.generation = generation;
         }
@@ -42,13 +36,7 @@ namespace VaeProcgen
         public bool Step()
         {
             if (complete) return false;
-            if (owner.IsDisposed) throw new ObjectDisposedException(nameof(VaeModel), "The model was disposed during an incremental decode.");
-            if (owner.IncrementalGeneration != generation)
-            {
-                throw new InvalidOperationException("A newer BeginDecode on the same model abandoned this incremental decode; start it again.");
-            }
-            if (session != null && session.Step()) return true;
-            if (session == null) owner.Decode(latents, output, labels);
+            if (owner.StepDecode(generation, output)) return true;
             complete = true;
             return false;
         }

@@ -1,94 +1,96 @@
 using System;
-using System.Collections.Generic;
 using VaeProcgen.Backends;
 
 namespace VaeProcgen
 {
     /// <summary>
-    /// One opened graph plus the staging buffers VaeModel reuses per batch size, so repeated calls at a batch
-    /// size allocate nothing. Not thread-safe; VaeModel serializes access.
+    /// One opened graph as VaeModel uses it: the session's own buffers (no staging copies), plus the translation of
+    /// a failing run into a <see cref="VaeModelException"/> that names the file, and the load-time probe.
+    /// Not thread-safe; VaeModel serializes access.
     /// </summary>
     internal sealed class ModelGraph : IDisposable
     {
         private readonly IGraphSession session;
         private readonly string fileName;
-        private readonly int[] inputSizes;
-        private readonly int[] outputSizes;
-        private readonly Dictionary<int, Staging> staging = new Dictionary<int, Staging>();
 
-        public ModelGraph(IGraphSession session, int[] inputSizes, int[] outputSizes, string fileName)
+        public ModelGraph(IGraphSession session, string fileName)
         {
             this.session = session;
             this.fileName = fileName;
-            this.inputSizes = inputSizes;
-            this.outputSizes = outputSizes;
         }
 
         public Backend Kind => session.Kind;
 
-        public IGraphSession Session => session;
-
-        /// <summary>Staging buffers for a batch size: fill <see cref="Staging.Inputs"/>, call <see cref="Run"/>, read <see cref="Staging.Outputs"/>.</summary>
-        public Staging For(int batch)
+        /// <summary>The session's buffer of input <paramref name="index"/> at <paramref name="batch"/> (see <see cref="IGraphSession.Input"/>).</summary>
+        public Span<float> Input(int batch, int index)
         {
-            if (!staging.TryGetValue(batch, out Staging? s))
+            try
             {
-                s = new Staging(batch, inputSizes, outputSizes);
-                staging.Add(batch, s);
+                return session.Input(batch, index);
             }
-            return s;
+            catch (Exception e) when (IsRunFailure(e))
+            {
+                throw Failed(e);
+            }
         }
 
         /// <summary>
         /// Runs one batch. A graph whose run fails although the inputs match the contract (output shapes that
         /// disagree with the contract, broken shape arithmetic in a damaged file) becomes a <see cref="VaeModelException"/>.
         /// </summary>
-        public void Run(Staging s)
+        public void Run(int batch)
         {
             try
             {
-                session.Run(s.Batch, s.InputMemories, s.OutputMemories);
+                session.Run(batch);
             }
-            catch (Exception e) when (e is ArgumentException
-                || e is InvalidOperationException || e is IndexOutOfRangeException || e is OverflowException)
+            catch (Exception e) when (IsRunFailure(e))
             {
-                throw new VaeModelException($"{fileName} cannot run ({e.Message.Trim()}); the graph does not compute what its contract declares: re-export the model.", e);
+                throw Failed(e);
             }
         }
 
+        /// <summary>Output <paramref name="index"/> of the last <see cref="Run"/> at <paramref name="batch"/>.</summary>
+        public ReadOnlySpan<float> Output(int batch, int index) => session.Output(batch, index);
+
+        /// <summary>Starts an incremental run over the current inputs of <paramref name="batch"/> (see <see cref="IGraphSession.Begin"/>).</summary>
+        public void Begin(int batch)
+        {
+            try
+            {
+                session.Begin(batch);
+            }
+            catch (Exception e) when (IsRunFailure(e))
+            {
+                throw Failed(e);
+            }
+        }
+
+        /// <summary>Advances the incremental run; false once <see cref="StepOutput"/> holds the result.</summary>
+        public bool Step()
+        {
+            try
+            {
+                return session.Step();
+            }
+            catch (Exception e) when (IsRunFailure(e))
+            {
+                throw Failed(e);
+            }
+        }
+
+        /// <summary>Output <paramref name="index"/> of the finished incremental run.</summary>
+        public ReadOnlySpan<float> StepOutput(int index) => session.StepOutput(index);
+
         /// <summary>Runs one all-zero item so that a graph that cannot produce its contract outputs is refused at load.</summary>
-        public void Probe() => Run(For(1));
+        public void Probe() => Run(1);
 
         public void Dispose() => session.Dispose();
 
-        internal sealed class Staging
-        {
-            public Staging(int batch, int[] inputSizes, int[] outputSizes)
-            {
-                Batch = batch;
-                Inputs = new float[inputSizes.Length][];
-                Outputs = new float[outputSizes.Length][];
-                var inputMemories = new ReadOnlyMemory<float>[inputSizes.Length];
-                var outputMemories = new Memory<float>[outputSizes.Length];
-                for (int i = 0; i < inputSizes.Length; i++)
-                {
-                    Inputs[i] = new float[batch * inputSizes[i]];
-                    inputMemories[i] = Inputs[i];
-                }
-                for (int o = 0; o < outputSizes.Length; o++)
-                {
-                    Outputs[o] = new float[batch * outputSizes[o]];
-                    outputMemories[o] = Outputs[o];
-                }
-                InputMemories = inputMemories;
-                OutputMemories = outputMemories;
-            }
+        private static bool IsRunFailure(Exception e) => !(e is ObjectDisposedException) && (e is ArgumentException
+            || e is InvalidOperationException || e is IndexOutOfRangeException || e is OverflowException);
 
-            public int Batch { get; }
-            public float[][] Inputs { get; }
-            public float[][] Outputs { get; }
-            public IReadOnlyList<ReadOnlyMemory<float>> InputMemories { get; }
-            public IReadOnlyList<Memory<float>> OutputMemories { get; }
-        }
+        private VaeModelException Failed(Exception e) =>
+            new VaeModelException($"{fileName} cannot run ({e.Message.Trim()}); the graph does not compute what its contract declares: re-export the model.", e);
     }
 }

@@ -9,6 +9,9 @@ namespace VaeProcgen
     /// <summary>Reads, checks and opens the decoder and encoder files of a model folder.</summary>
     internal static class ModelLoader
     {
+        /// <summary>Test hook: sees every parsed model, so a test can check what a loaded <see cref="VaeModel"/> keeps alive.</summary>
+        internal static Action<OnnxModel>? ParsedForTests;
+
         public static byte[] ReadFile(string path, long maxBytes)
         {
             try
@@ -41,6 +44,7 @@ namespace VaeProcgen
             {
                 throw new VaeModelException($"{fileName} is not a readable ONNX model: {e.Message}", e);
             }
+            ParsedForTests?.Invoke(parsed);
             ModelContract contract = ModelContract.Read(ModelFileCheck.Metadata(parsed), fileName, role);
             ModelFileCheck.RequireSafeWeights(parsed, fileName);
             return (contract, parsed);
@@ -81,7 +85,7 @@ namespace VaeProcgen
         private static ModelGraph Open(GraphSpec spec, VaeModelOptions options)
         {
             IGraphSession session = GraphSessionFactory.Open(spec, options.Backend, options.Threads);
-            var graph = new ModelGraph(session, Sizes(spec.InputItemShapes), Sizes(spec.OutputItemShapes), spec.FileName);
+            var graph = new ModelGraph(session, spec.FileName);
             try
             {
                 graph.Probe();
@@ -92,18 +96,6 @@ namespace VaeProcgen
                 graph.Dispose();
                 throw;
             }
-        }
-
-        private static int[] Sizes(long[][] shapes)
-        {
-            var sizes = new int[shapes.Length];
-            for (int i = 0; i < shapes.Length; i++)
-            {
-                long size = 1;
-                foreach (long d in shapes[i]) size *= d;
-                sizes[i] = checked((int)size);
-            }
-            return sizes;
         }
     }
 }

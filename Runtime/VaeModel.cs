@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using VaeProcgen.Backends;
-using VaeProcgen.Backends.Managed;
 using VaeProcgen.Contract;
 using VaeProcgen.Generation;
 
@@ -36,14 +35,8 @@ namespace VaeProcgen
         private readonly ModelGraph? encoder;
         private bool disposed;
 
-        private readonly Onnx.OnnxModel decoderGraph;
-        private readonly int threads;
-        private ManagedGraphSession? incrementalSession;
-
-        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder, LatentPriorChoice prior, Onnx.OnnxModel decoderGraph, int threads)
+        private VaeModel(ModelContract contract, ModelGraph decoder, ModelGraph? encoder, LatentPriorChoice prior)
         {
-            this.decoderGraph = decoderGraph;
-            this.threads = threads;
             Contract = contract;
             FittedPrior = prior == LatentPriorChoice.Auto ? contract.LatentPrior : null;
             this.decoder = decoder;
@@ -111,7 +104,7 @@ namespace VaeProcgen
             try
             {
                 ModelGraph decoder = ModelLoader.OpenDecoder(decoderOnnx, parsed, contract, options);
-                return new VaeModel(contract, decoder, encoder, options.Prior, parsed, options.Threads);
+                return new VaeModel(contract, decoder, encoder, options.Prior);
             }
             catch
             {
@@ -220,7 +213,7 @@ namespace VaeProcgen
                 for (int start = 0; start < batch; start += MaxEngineBatch)
                 {
                     int count = Math.Min(MaxEngineBatch, batch - start);
-                    RunDecoder(latents, labels, start, count).AsSpan().CopyTo(output.Slice(start * ItemSize, count * ItemSize));
+                    RunDecoder(latents, labels, start, count).CopyTo(output.Slice(start * ItemSize, count * ItemSize));
                 }
             }
         }
@@ -250,10 +243,10 @@ namespace VaeProcgen
                 for (int start = 0; start < batch; start += MaxEngineBatch)
                 {
                     int count = Math.Min(MaxEngineBatch, batch - start);
-                    float[] planar = RunDecoder(latents, labels, start, count);
+                    ReadOnlySpan<float> planar = RunDecoder(latents, labels, start, count);
                     for (int n = 0; n < count; n++)
                     {
-                        ItemToRgba(planar.AsSpan(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
+                        ItemToRgba(planar.Slice(n * ItemSize, ItemSize), rgba.Slice((start + n) * pixels * 4, pixels * 4));
                     }
                 }
             }
@@ -307,12 +300,11 @@ namespace VaeProcgen
                 for (int start = 0; start < batch; start += MaxEngineBatch)
                 {
                     int count = Math.Min(MaxEngineBatch, batch - start);
-                    ModelGraph.Staging s = graph.For(count);
-                    data.Slice(start * ItemSize, count * ItemSize).CopyTo(s.Inputs[0]);
-                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
-                    graph.Run(s);
-                    s.Outputs[0].AsSpan().CopyTo(mean.Slice(start * LatentSize, count * LatentSize));
-                    s.Outputs[1].AsSpan().CopyTo(logVariance.Slice(start * LatentSize, count * LatentSize));
+                    data.Slice(start * ItemSize, count * ItemSize).CopyTo(graph.Input(count, 0));
+                    if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), graph.Input(count, 1));
+                    graph.Run(count);
+                    graph.Output(count, 0).CopyTo(mean.Slice(start * LatentSize, count * LatentSize));
+                    graph.Output(count, 1).CopyTo(logVariance.Slice(start * LatentSize, count * LatentSize));
                 }
             }
         }
@@ -443,16 +435,14 @@ namespace VaeProcgen
             else SpritePixels.PlanarToRgba(item, rgba);
         }
 
-        /// <summary>True after <see cref="Dispose"/>.</summary>
-        internal bool IsDisposed => disposed;
-
         /// <summary>Counts BeginDecode calls so an abandoned <see cref="IncrementalDecode"/> can tell.</summary>
         internal int IncrementalGeneration { get; private set; }
 
         /// <summary>
         /// Starts a decode of latents [B*K] that <see cref="IncrementalDecode.Step"/> advances one graph node per call
-        /// (managed backend; see <see cref="IncrementalDecode"/>). Uses its own engine state, so ordinary calls on this
-        /// model may run between steps. Allocates the result buffer. On the ONNX Runtime backend the whole decode runs in
+        /// (managed backend; see <see cref="IncrementalDecode"/>). Runs in the decoder session's own incremental state
+        /// (separate intermediate tensors, shared weights), so ordinary calls on this model may run between steps; steps
+        /// are serialized with them on the model's lock. Allocates the result buffer. On the ONNX Runtime backend the whole decode runs in
         /// the first <see cref="IncrementalDecode.Step"/>.
         /// </summary>
         /// <param name="latents">B latents of <see cref="LatentSize"/> finite values, one after the other.</param>
@@ -471,26 +461,28 @@ namespace VaeProcgen
             {
                 ThrowIfDisposed();
                 IncrementalGeneration++;
-                if (Backend != Backend.Managed)
+                WriteDecoderInputs(latents, labels, 0, batch);
+                decoder.Begin(batch);
+                return new IncrementalDecode(this, output, IncrementalGeneration);
+            }
+        }
+
+        /// <summary>
+        /// One step of the incremental decode <paramref name="generation"/>; when it finishes, copies the result into
+        /// <paramref name="output"/> and returns false. Serialized with every other call on this model.
+        /// </summary>
+        internal bool StepDecode(int generation, float[] output)
+        {
+            lock (sync)
+            {
+                if (disposed) throw new ObjectDisposedException(nameof(VaeModel), "The model was disposed during an incremental decode.");
+                if (IncrementalGeneration != generation)
                 {
-                    return new IncrementalDecode(this, null, latents.ToArray(), labels.ToArray(), output, IncrementalGeneration);
+                    throw new InvalidOperationException("A newer BeginDecode on the same model abandoned this incremental decode; start it again.");
                 }
-                if (incrementalSession == null)
-                {
-                    var options = new ManagedSessionOptions();
-                    if (threads > 0) options.MaxThreads = threads;
-                    incrementalSession = new ManagedGraphSession(decoderGraph, options);
-                }
-                var inputs = new ReadOnlyMemory<float>[Contract.IsConditional ? 2 : 1];
-                inputs[0] = latents.ToArray();
-                if (Contract.IsConditional)
-                {
-                    var oneHot = new float[batch * Contract.ClassLabels.Count];
-                    FillOneHot(labels, oneHot);
-                    inputs[1] = oneHot;
-                }
-                incrementalSession.BeginRun(batch, inputs, new Memory<float>[] { output });
-                return new IncrementalDecode(this, incrementalSession, Array.Empty<float>(), Array.Empty<int>(), output, IncrementalGeneration);
+                if (decoder.Step()) return true;
+                decoder.StepOutput(0).CopyTo(output);
+                return false;
             }
         }
 
@@ -503,18 +495,22 @@ namespace VaeProcgen
                 disposed = true;
                 decoder.Dispose();
                 encoder?.Dispose();
-                incrementalSession?.Dispose();
             }
         }
 
-        /// <summary>Decodes items start..start+count-1 into the decoder's staging buffer (caller holds the lock).</summary>
-        private float[] RunDecoder(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels, int start, int count)
+        /// <summary>Decodes items start..start+count-1; the result is the decoder session's own output buffer (caller holds the lock).</summary>
+        private ReadOnlySpan<float> RunDecoder(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels, int start, int count)
         {
-            ModelGraph.Staging s = decoder.For(count);
-            latents.Slice(start * LatentSize, count * LatentSize).CopyTo(s.Inputs[0]);
-            if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), s.Inputs[1]);
-            decoder.Run(s);
-            return s.Outputs[0];
+            WriteDecoderInputs(latents, labels, start, count);
+            decoder.Run(count);
+            return decoder.Output(count, 0);
+        }
+
+        /// <summary>Writes latents (and one-hot labels) of items start..start+count-1 into the decoder's inputs for batch count.</summary>
+        private void WriteDecoderInputs(ReadOnlySpan<float> latents, ReadOnlySpan<int> labels, int start, int count)
+        {
+            latents.Slice(start * LatentSize, count * LatentSize).CopyTo(decoder.Input(count, 0));
+            if (Contract.IsConditional) FillOneHot(labels.Slice(start, count), decoder.Input(count, 1));
         }
 
         private int BatchOf(ReadOnlySpan<float> latents, string name)
@@ -553,10 +549,10 @@ namespace VaeProcgen
             }
         }
 
-        private void FillOneHot(ReadOnlySpan<int> labels, float[] destination)
+        private void FillOneHot(ReadOnlySpan<int> labels, Span<float> destination)
         {
             int classes = Contract.ClassLabels.Count;
-            Array.Clear(destination, 0, destination.Length);
+            destination.Clear();
             for (int n = 0; n < labels.Length; n++) destination[n * classes + labels[n]] = 1f;
         }
 

@@ -5,9 +5,10 @@ using Microsoft.ML.OnnxRuntime;
 namespace VaeProcgen.Backends
 {
     /// <summary>
-    /// Runs a graph through native ONNX Runtime. For each batch size it keeps pinned input/output arrays bound
-    /// to an <see cref="OrtIoBinding"/>, so a run copies in, runs and copies out without managed allocations.
-    /// Not thread-safe (see <see cref="IGraphSession"/>).
+    /// Runs a graph through native ONNX Runtime. For each batch size it owns input/output arrays that
+    /// <see cref="OrtValue"/>s wrap in place, bound to an <see cref="OrtIoBinding"/>: the caller writes the input
+    /// arrays, ONNX Runtime reads them and writes the output arrays directly, and a run allocates no managed memory.
+    /// Incremental runs use a second binding per batch size. Not thread-safe (see <see cref="IGraphSession"/>).
     /// </summary>
     internal sealed class OnnxRuntimeSession : IGraphSession
     {
@@ -16,6 +17,10 @@ namespace VaeProcgen.Backends
         private readonly long[][] inputItemShapes;
         private readonly long[][] outputItemShapes;
         private readonly Dictionary<int, BoundBatch> bound = new Dictionary<int, BoundBatch>();
+        private readonly Dictionary<int, BoundBatch> stepped = new Dictionary<int, BoundBatch>();
+        private BoundBatch? stepping;
+        private BoundBatch? finished;
+        private bool disposed;
 
         public OnnxRuntimeSession(byte[] model, IReadOnlyList<string> inputNames, long[][] inputItemShapes,
             IReadOnlyList<string> outputNames, long[][] outputItemShapes, int threads)
@@ -41,17 +46,49 @@ namespace VaeProcgen.Backends
         public IReadOnlyList<string> InputNames { get; }
         public IReadOnlyList<string> OutputNames { get; }
 
-        public void Run(int batch, IReadOnlyList<ReadOnlyMemory<float>> inputs, IReadOnlyList<Memory<float>> outputs)
+        public Span<float> Input(int batch, int index) => For(bound, batch).InputBuffers[index];
+
+        public void Run(int batch) => Execute(For(bound, batch));
+
+        public ReadOnlySpan<float> Output(int batch, int index) => For(bound, batch).OutputBuffers[index];
+
+        /// <summary>Copies the inputs of <paramref name="batch"/> into a second binding of that batch size, which <see cref="Step"/> runs.</summary>
+        public void Begin(int batch)
         {
-            if (!bound.TryGetValue(batch, out BoundBatch? binding))
+            BoundBatch source = For(bound, batch);
+            BoundBatch target = For(stepped, batch);
+            for (int i = 0; i < source.InputBuffers.Length; i++) source.InputBuffers[i].AsSpan().CopyTo(target.InputBuffers[i]);
+            stepping = target;
+            finished = null;
+        }
+
+        /// <summary>ONNX Runtime cannot pause inside a run: the first step runs the whole graph and returns false.</summary>
+        public bool Step()
+        {
+            BoundBatch binding = stepping ?? throw new InvalidOperationException("Call Begin before Step.");
+            stepping = null;
+            Execute(binding);
+            finished = binding;
+            return false;
+        }
+
+        public ReadOnlySpan<float> StepOutput(int index) =>
+            (finished ?? throw new InvalidOperationException("No incremental run has finished; call Step until it returns false.")).OutputBuffers[index];
+
+        private BoundBatch For(Dictionary<int, BoundBatch> bindings, int batch)
+        {
+            if (disposed) throw new ObjectDisposedException(nameof(OnnxRuntimeSession));
+            if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), "The batch size must be at least 1.");
+            if (!bindings.TryGetValue(batch, out BoundBatch? binding))
             {
                 binding = new BoundBatch(session, batch, InputNames, inputItemShapes, OutputNames, outputItemShapes);
-                bound.Add(batch, binding);
+                bindings.Add(batch, binding);
             }
-            for (int i = 0; i < inputs.Count; i++)
-            {
-                inputs[i].Span.CopyTo(binding.InputBuffers[i]);
-            }
+            return binding;
+        }
+
+        private void Execute(BoundBatch binding)
+        {
             try
             {
                 session.RunWithBinding(runOptions, binding.Binding);
@@ -61,16 +98,16 @@ namespace VaeProcgen.Backends
                 // The core runtime does not know ONNX Runtime's exception type: hand it over as a failed run.
                 throw new InvalidOperationException(e.Message, e);
             }
-            for (int o = 0; o < outputs.Count; o++)
-            {
-                binding.OutputBuffers[o].AsSpan(0, outputs[o].Length).CopyTo(outputs[o].Span);
-            }
         }
 
         public void Dispose()
         {
+            if (disposed) return;
+            disposed = true;
             foreach (BoundBatch b in bound.Values) b.Dispose();
+            foreach (BoundBatch b in stepped.Values) b.Dispose();
             bound.Clear();
+            stepped.Clear();
             runOptions.Dispose();
             session.Dispose();
         }

@@ -35,7 +35,7 @@ namespace VaeProcgen.Backends.Managed
             _rowMajor = SimdGemm.PreferRowMajor(m, n, k);
         }
 
-        public void Run(WorkerPool pool)
+        public void Run(ParallelLoops pool)
         {
             if (_m <= 0 || _n <= 0) return;
             if (_k <= 0)

@@ -8,10 +8,12 @@ namespace VaeProcgen.Backends.Managed
     /// Executes an ONNX graph in pure managed code (the fallback for platforms without native ONNX Runtime).
     /// The constructor validates every operator (unsupported ones throw <see cref="VaeModelException"/> naming
     /// the op, the node and the supported list) and prepares weights; each batch size is planned on first use
-    /// (shapes, buffers, integer shape arithmetic) and cached, after which runs allocate nothing.
-    /// Results are bitwise identical across runs and for every <see cref="ManagedSessionOptions.MaxThreads"/>.
-    /// Thread safety: one session is NOT thread-safe (callers serialize Run/BeginRun/Step); separate sessions,
-    /// even over the same <see cref="OnnxModel"/>, can run concurrently.
+    /// (shapes, buffers, integer shape arithmetic) and cached, after which runs allocate nothing. The graph's input and
+    /// output tensors of a plan are the buffers <see cref="Input"/> and <see cref="Output"/> hand out, so nothing is
+    /// copied around a run. Results are bitwise identical across runs and for every
+    /// <see cref="ManagedSessionOptions.MaxThreads"/>. Loops run on the process-wide <see cref="WorkerPool.Shared"/>.
+    /// Thread safety: one session is NOT thread-safe (callers serialize every call); separate sessions, even over the
+    /// same <see cref="OnnxModel"/>, can run concurrently.
     /// </summary>
     internal sealed class ManagedGraphSession : IGraphSession
     {
@@ -25,9 +27,10 @@ namespace VaeProcgen.Backends.Managed
         private readonly int[] _outputIds;
         private readonly bool[] _fusedIntoProducer;
         private readonly Dictionary<int, BatchPlan> _plans = new Dictionary<int, BatchPlan>();
-        private readonly WorkerPool _pool;
+        private readonly Dictionary<int, BatchPlan> _steppedPlans = new Dictionary<int, BatchPlan>();
+        private readonly ParallelLoops _pool;
         private BatchPlan? _current;
-        private IReadOnlyList<Memory<float>>? _pendingOutputs;
+        private BatchPlan? _finished;
         private int _nextNode;
         private bool _disposed;
 
@@ -96,16 +99,16 @@ namespace VaeProcgen.Backends.Managed
             InputNames = inputNames;
             OutputNames = outputNames;
             Options = options ?? new ManagedSessionOptions();
-            _pool = new WorkerPool(Options.MaxThreads);
+            _pool = ParallelLoops.WithThreads(Options.MaxThreads);
         }
 
         /// <summary>Always <see cref="Backend.Managed"/>.</summary>
         public Backend Kind => Backend.Managed;
 
-        /// <summary>Graph input names (initializers excluded), in the order <see cref="Run"/> expects them.</summary>
+        /// <summary>Graph input names (initializers excluded), in the order of the <see cref="Input"/> indices.</summary>
         public IReadOnlyList<string> InputNames { get; }
 
-        /// <summary>Graph output names, in the order <see cref="Run"/> fills them.</summary>
+        /// <summary>Graph output names, in the order of the <see cref="Output"/> indices.</summary>
         public IReadOnlyList<string> OutputNames { get; }
 
         /// <summary>The options the session was built with.</summary>
@@ -114,7 +117,7 @@ namespace VaeProcgen.Backends.Managed
         /// <summary>The operator types this backend executes.</summary>
         public static IReadOnlyList<string> SupportedOperators => KernelFactory.SupportedOps;
 
-        /// <summary>True between <see cref="BeginRun"/> and the <see cref="Step"/> call that returns false.</summary>
+        /// <summary>True between <see cref="Begin"/> and the <see cref="Step"/> call that returns false.</summary>
         public bool IsRunning => _current != null;
 
         /// <summary>Number of graph nodes, i.e. how many <see cref="Step"/> calls one run takes.</summary>
@@ -126,82 +129,92 @@ namespace VaeProcgen.Backends.Managed
         /// <summary>Full shape of output <paramref name="index"/> at <paramref name="batch"/> (plans the batch size if needed).</summary>
         public int[] GetOutputShape(int batch, int index) => (int[])GetPlan(batch).Slots[_outputIds[index]].Shape.Clone();
 
-        /// <summary>Runs the whole graph; equivalent to <see cref="BeginRun"/> followed by <see cref="Step"/> until it returns false.</summary>
-        public void Run(int batch, IReadOnlyList<ReadOnlyMemory<float>> inputs, IReadOnlyList<Memory<float>> outputs)
+        /// <summary>The share of the worker pool this session's loops run on.</summary>
+        internal ParallelLoops Loops => _pool;
+
+        /// <summary>The buffer of graph input <paramref name="index"/> at <paramref name="batch"/>: the input tensor itself (plans the batch size if needed).</summary>
+        public Span<float> Input(int batch, int index)
         {
-            BeginRun(batch, inputs, outputs);
-            while (Step()) { }
+            TensorSlot slot = GetPlan(batch).Inputs[index];
+            return slot.Floats.AsSpan(0, slot.Length);
+        }
+
+        /// <summary>Runs the whole graph on the inputs of <paramref name="batch"/> (the same result as <see cref="Begin"/> and <see cref="Step"/> until it returns false, in the ordinary plan).</summary>
+        public void Run(int batch)
+        {
+            NodeStep?[] steps = GetPlan(batch).Steps;
+            for (int n = 0; n < steps.Length; n++) steps[n]?.Execute();
+        }
+
+        /// <summary>Graph output <paramref name="index"/> of the last <see cref="Run"/> at <paramref name="batch"/>: the output tensor itself.</summary>
+        public ReadOnlySpan<float> Output(int batch, int index)
+        {
+            BatchPlan plan = GetPlan(batch);
+            return plan.Outputs[index].AsSpan(0, plan.OutputLengths[index]);
         }
 
         /// <summary>
-        /// Starts an incremental run: validates and copies the inputs (the caller may reuse them afterwards) and
-        /// remembers <paramref name="outputs"/>, which the final <see cref="Step"/> fills. A run already in progress is abandoned.
+        /// Starts an incremental run on a separate plan of <paramref name="batch"/> (its own intermediate tensors, same
+        /// weights), copying the current inputs of <paramref name="batch"/> into it. A run already in progress is abandoned.
         /// </summary>
-        public void BeginRun(int batch, IReadOnlyList<ReadOnlyMemory<float>> inputs, IReadOnlyList<Memory<float>> outputs)
+        public void Begin(int batch)
         {
-            if (_disposed) throw new ObjectDisposedException(nameof(ManagedGraphSession));
-            if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), "The batch size must be at least 1.");
-            if (inputs.Count != _inputIds.Length) throw new ArgumentException($"The graph has {_inputIds.Length} inputs but {inputs.Count} were given.", nameof(inputs));
-            if (outputs.Count != _outputIds.Length) throw new ArgumentException($"The graph has {_outputIds.Length} outputs but {outputs.Count} were given.", nameof(outputs));
-            BatchPlan plan = GetPlan(batch);
-            for (int i = 0; i < _inputIds.Length; i++)
+            BatchPlan source = GetPlan(batch);
+            if (!_steppedPlans.TryGetValue(batch, out BatchPlan? stepped))
             {
-                float[] buffer = plan.Slots[_inputIds[i]].Floats!;
-                if (inputs[i].Length != buffer.Length)
-                    throw new ArgumentException($"Input '{InputNames[i]}' needs {buffer.Length} floats for batch {batch} but got {inputs[i].Length}.", nameof(inputs));
-                inputs[i].Span.CopyTo(buffer);
+                stepped = BuildPlan(batch);
+                _steppedPlans.Add(batch, stepped);
             }
-            for (int i = 0; i < _outputIds.Length; i++)
-            {
-                int needed = plan.Slots[_outputIds[i]].Length;
-                if (outputs[i].Length < needed)
-                    throw new ArgumentException($"Output '{OutputNames[i]}' needs {needed} floats for batch {batch} but got {outputs[i].Length}.", nameof(outputs));
-            }
-            _current = plan;
-            _pendingOutputs = outputs;
+            for (int i = 0; i < source.Inputs.Length; i++) source.Inputs[i].Floats.AsSpan().CopyTo(stepped.Inputs[i].Floats);
+            _current = stepped;
+            _finished = null;
             _nextNode = 0;
         }
 
         /// <summary>
-        /// Executes the next node of the run started by <see cref="BeginRun"/>. Returns true while nodes remain;
-        /// the call that executes the last node also copies the outputs and returns false. The result is bitwise
-        /// identical to <see cref="Run"/>.
+        /// Executes the next node of the run started by <see cref="Begin"/>. Returns true while nodes remain, false
+        /// after the last one; the result, in <see cref="StepOutput"/>, is bitwise identical to <see cref="Run"/>.
         /// </summary>
         public bool Step()
         {
-            BatchPlan plan = _current ?? throw new InvalidOperationException("Call BeginRun before Step.");
+            if (_disposed) throw new ObjectDisposedException(nameof(ManagedGraphSession));
+            BatchPlan plan = _current ?? throw new InvalidOperationException("Call Begin before Step.");
             if (_nextNode < plan.Steps.Length)
             {
                 plan.Steps[_nextNode]?.Execute();
                 _nextNode++;
                 if (_nextNode < plan.Steps.Length) return true;
             }
-            IReadOnlyList<Memory<float>> outputs = _pendingOutputs!;
-            for (int i = 0; i < _outputIds.Length; i++)
-            {
-                TensorSlot slot = plan.Slots[_outputIds[i]];
-                Span<float> destination = outputs[i].Span;
-                if (slot.Floats != null) slot.Floats.AsSpan(0, slot.Length).CopyTo(destination);
-                else for (int j = 0; j < slot.Length; j++) destination[j] = slot.Ints![j];
-            }
+            _finished = plan;
             _current = null;
-            _pendingOutputs = null;
             return false;
         }
 
-        /// <summary>Stops the worker threads.</summary>
-        public void Dispose()
+        /// <summary>Output <paramref name="index"/> of the finished incremental run.</summary>
+        public ReadOnlySpan<float> StepOutput(int index)
         {
-            if (_disposed) return;
-            _disposed = true;
-            _pool.Dispose();
+            BatchPlan plan = _finished ?? throw new InvalidOperationException("No incremental run has finished; call Step until it returns false.");
+            return plan.Outputs[index].AsSpan(0, plan.OutputLengths[index]);
         }
+
+        /// <summary>Marks the session disposed (the worker pool is shared and stays).</summary>
+        public void Dispose() => _disposed = true;
 
         private BatchPlan GetPlan(int batch)
         {
+            if (_disposed) throw new ObjectDisposedException(nameof(ManagedGraphSession));
             if (_plans.TryGetValue(batch, out BatchPlan? plan)) return plan;
+            plan = BuildPlan(batch);
+            _plans.Add(batch, plan);
+            return plan;
+        }
+
+        private BatchPlan BuildPlan(int batch)
+        {
+            if (batch < 1) throw new ArgumentOutOfRangeException(nameof(batch), "The batch size must be at least 1.");
             var slots = new TensorSlot[_constantSlots.Count];
             for (int i = 0; i < slots.Length; i++) if (_constantSlots[i] != null) slots[i] = _constantSlots[i]!;
+            var inputs = new TensorSlot[_inputIds.Length];
             for (int i = 0; i < _inputIds.Length; i++)
             {
                 int[] perItem = _inputPerItemShapes[i];
@@ -209,6 +222,7 @@ namespace VaeProcgen.Backends.Managed
                 shape[0] = batch;
                 perItem.CopyTo(shape, 1);
                 slots[_inputIds[i]] = TensorSlot.NewFloat(shape);
+                inputs[i] = slots[_inputIds[i]];
             }
             var steps = new NodeStep?[_kernels.Length];
             for (int n = 0; n < _kernels.Length; n++)
@@ -229,9 +243,21 @@ namespace VaeProcgen.Backends.Managed
                     slots[_nodeOutputs[n][j]] = outs[j];
                 }
             }
-            plan = new BatchPlan(batch, slots, steps);
-            _plans[batch] = plan;
-            return plan;
+            var outputs = new float[_outputIds.Length][];
+            var lengths = new int[_outputIds.Length];
+            for (int i = 0; i < _outputIds.Length; i++)
+            {
+                TensorSlot slot = slots[_outputIds[i]];
+                lengths[i] = slot.Length;
+                if (slot.Floats != null)
+                {
+                    outputs[i] = slot.Floats;
+                    continue;
+                }
+                outputs[i] = new float[slot.Length];
+                for (int j = 0; j < slot.Length; j++) outputs[i][j] = slot.Ints![j];
+            }
+            return new BatchPlan(batch, slots, steps, inputs, outputs, lengths);
         }
 
         /// <summary>

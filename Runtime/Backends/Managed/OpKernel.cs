@@ -15,7 +15,7 @@ namespace VaeProcgen.Backends.Managed
         public OnnxNode Node { get; }
 
         /// <summary>Plans this node; <paramref name="inputs"/>[i] is null for an omitted optional input.</summary>
-        public abstract NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool);
+        public abstract NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool);
 
         protected TensorSlot Required(TensorSlot?[] inputs, int index) =>
             index < inputs.Length && inputs[index] != null

@@ -7,9 +7,11 @@ namespace VaeProcgen.Backends.Managed
     /// Pre-started worker threads that share loops with the calling thread without allocating per dispatch.
     /// Items are split into contiguous chunks claimed with Interlocked; since every item computes its own
     /// outputs with a fixed arithmetic order, results do not depend on which thread runs which chunk.
-    /// Used by one session at a time (the session is not thread-safe). Where the platform has no threads
-    /// (<see cref="ThreadSupport.Available"/> false) or starting one fails, it starts none and runs every loop on
-    /// the calling thread.
+    /// One pool serves every managed session of the process (<see cref="Shared"/>, reached through
+    /// <see cref="ParallelLoops"/>). Loops from concurrent callers never wait for each other: one loop at a time owns the
+    /// workers, and a loop that starts while they are busy runs on its caller's thread alone (same results, since the
+    /// partition never changes the arithmetic). Where the platform has no threads (<see cref="ThreadSupport.Available"/>
+    /// false) or starting one fails, it starts none and runs every loop on the calling thread.
     /// </summary>
     internal sealed class WorkerPool : IDisposable
     {
@@ -20,8 +22,20 @@ namespace VaeProcgen.Backends.Managed
         /// </summary>
         private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
 
+        /// <summary>
+        /// Chunks per participating thread. Small chunks keep the threads finishing together (a thread that joins late or
+        /// is preempted leaves at most one small chunk for the others to wait on); claiming one costs a single CAS.
+        /// </summary>
+        private const int ChunksPerThread = 16;
+
+        private static readonly object SharedGate = new object();
+        private static WorkerPool? _shared;
+
         private readonly Thread[] _workers;
         private readonly object _gate = new object();
+        private readonly object _dispatch = new object();
+        private int _allowedWorkers;
+        private int _joined;
         private IParallelWork? _work;
         private int _items;
         private int _chunks;
@@ -59,25 +73,59 @@ namespace VaeProcgen.Backends.Managed
             ThreadCount = _workers.Length + 1;
         }
 
+        /// <summary>
+        /// The process-wide pool every managed session shares: <see cref="ThreadSupport.DefaultMaxThreads"/> threads
+        /// including the caller, started on first use and never stopped (idle workers block and cost nothing).
+        /// </summary>
+        public static WorkerPool Shared
+        {
+            get
+            {
+                lock (SharedGate) return _shared ??= new WorkerPool(ThreadSupport.DefaultMaxThreads);
+            }
+        }
+
         /// <summary>Threads a loop runs on, including the caller: 1 means no worker thread exists.</summary>
         public int ThreadCount { get; }
 
-        /// <summary>Runs <paramref name="work"/> over [0, items); single-threaded when small or when only one thread is allowed.</summary>
-        public void For(IParallelWork work, int items, bool worthSplitting = true)
+        /// <summary>Runs <paramref name="work"/> over [0, items) on every thread of the pool (see the overload).</summary>
+        public void For(IParallelWork work, int items, bool worthSplitting = true) => For(work, items, worthSplitting, ThreadCount);
+
+        /// <summary>
+        /// Runs <paramref name="work"/> over [0, items) on at most <paramref name="maxThreads"/> threads including the
+        /// caller; on the caller alone when the loop is small, when one thread is allowed, or when another caller's loop
+        /// holds the workers at this moment.
+        /// </summary>
+        public void For(IParallelWork work, int items, bool worthSplitting, int maxThreads)
         {
             if (items <= 0) return;
-            if (_workers.Length == 0 || items == 1 || !worthSplitting)
+            int threads = Math.Min(maxThreads, ThreadCount);
+            if (threads <= 1 || items == 1 || !worthSplitting || !Monitor.TryEnter(_dispatch))
             {
                 work.Execute(0, items);
                 return;
             }
+            try
+            {
+                Dispatch(work, items, threads);
+            }
+            finally
+            {
+                Monitor.Exit(_dispatch);
+            }
+        }
+
+        private void Dispatch(IParallelWork work, int items, int threads)
+        {
             int generation = _generation + 1;
             // Retire the previous generation's ticket first, so that a late worker can no longer claim anything while
             // the fields below change; then publish the loop and wake the workers.
             Interlocked.Exchange(ref _ticket, (long)generation << 32);
             _work = work;
             _items = items;
-            _chunks = Math.Min(items, ThreadCount * 4);
+            _chunks = Math.Min(items, threads * ChunksPerThread);
+            _allowedWorkers = threads - 1;
+            _joined = 0;
             _completed = 0;
             _failure = null;
             lock (_gate)
@@ -142,7 +190,8 @@ namespace VaeProcgen.Backends.Managed
                 }
                 if (_disposed) return;
                 seen = Volatile.Read(ref _generation);
-                RunChunks(seen);
+                // A loop limited to fewer threads than the pool has takes only that many workers.
+                if (Interlocked.Increment(ref _joined) <= Volatile.Read(ref _allowedWorkers)) RunChunks(seen);
             }
         }
 

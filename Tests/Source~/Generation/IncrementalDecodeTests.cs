@@ -62,6 +62,8 @@ namespace VaeProcgen.Tests.Generation
             var whole = new float[2 * model.ItemSize];
             model.Decode(z, whole);
             IncrementalDecode decode = model.BeginDecode(z);
+            model.Decode(Latents(model, 3), new float[3 * model.ItemSize]);   // ordinary calls may run before the step
+            model.Decode(new float[2 * model.LatentSize], new float[2 * model.ItemSize]);
             Assert.That(decode.Step(), Is.False);
             Assert.That(decode.Output.ToArray(), Is.EqualTo(whole));
         }

@@ -50,6 +50,8 @@ namespace VaeProcgen.Tests.Managed
         [TestCase(2, 16, 8, 3, 3, 4, 2, 0, 0, 1)]
         [TestCase(2, 5, 3, 4, 5, 4, 3, 2, 2, 1)]
         [TestCase(1, 3, 4, 5, 4, 1, 2, 0, 1, 1)]
+        [TestCase(1, 8, 37, 2, 2, 4, 2, 1, 0, 1)]   // few panels: output channels split into groups (uneven tail block)
+        [TestCase(1, 3, 5, 16, 16, 4, 2, 1, 0, 1)]  // phase rows as wide as a panel: the vector copy path
         public void ConvTranspose_MatchesNaiveScatter(int batch, int c, int oc, int h, int w, int k, int stride, int pad, int outPad, int dilation)
         {
             float[] x = ModelBuilder.Random(4, batch * c * h * w);

@@ -56,20 +56,13 @@ namespace VaeProcgen.Tests.Managed
             return RunSession(session, batch, inputs);
         }
 
+        /// <summary>Writes <paramref name="inputs"/> into the session's input buffers, runs, and returns copies of its outputs.</summary>
         public static float[][] RunSession(ManagedGraphSession session, int batch, float[][] inputs)
         {
-            var ins = new List<ReadOnlyMemory<float>>();
-            foreach (float[] i in inputs) ins.Add(i);
-            var outs = new List<Memory<float>>();
+            for (int i = 0; i < inputs.Length; i++) inputs[i].AsSpan().CopyTo(session.Input(batch, i));
+            session.Run(batch);
             var results = new float[session.OutputNames.Count][];
-            for (int j = 0; j < results.Length; j++)
-            {
-                int count = 1;
-                foreach (int d in session.GetOutputShape(batch, j)) count *= d;
-                results[j] = new float[count];
-                outs.Add(results[j]);
-            }
-            session.Run(batch, ins, outs);
+            for (int j = 0; j < results.Length; j++) results[j] = session.Output(batch, j).ToArray();
             return results;
         }
 

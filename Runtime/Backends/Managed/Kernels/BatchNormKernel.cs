@@ -18,7 +18,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _epsilon = node.GetFloat("epsilon", 1e-5f);
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             float[] scale = Required(inputs, 1).RequireFloats(Node.Describe() + " scale");

@@ -9,7 +9,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     {
         public BinaryKernel(OnnxNode node) : base(node) { }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot a = Required(inputs, 0), b = Required(inputs, 1);
             int[] shape = ShapeMath.Broadcast(a.Shape, b.Shape, Node.Name);

@@ -15,7 +15,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _toFloat = to == (long)OnnxDataType.Float;
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             if (_toFloat == !x.IsInt)

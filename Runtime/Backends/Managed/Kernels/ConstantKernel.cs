@@ -21,7 +21,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             };
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             outputs[0] = _value;
             return null;

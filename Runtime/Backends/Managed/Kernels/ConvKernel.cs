@@ -18,7 +18,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
 
         private ConvAttributes Geometry { get; }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0), w = Required(inputs, 1);
             TensorSlot? bias = inputs.Length > 2 ? inputs[2] : null;
@@ -59,12 +59,12 @@ namespace VaeProcgen.Backends.Managed.Kernels
         /// <summary>Runs an <see cref="IImageJob"/> over the batch, one image at a time.</summary>
         internal sealed class ImageStep : NodeStep
         {
-            private readonly WorkerPool _pool;
+            private readonly ParallelLoops _pool;
             private readonly IImageJob _job;
             private readonly int _batch, _imageSize, _outputSize;
             private readonly bool _worthSplitting;
 
-            public ImageStep(WorkerPool pool, IImageJob job, int batch, int imageSize, int outputSize, long macs)
+            public ImageStep(ParallelLoops pool, IImageJob job, int batch, int imageSize, int outputSize, long macs)
             {
                 _pool = pool; _job = job; _batch = batch; _imageSize = imageSize; _outputSize = outputSize;
                 _worthSplitting = macs >= 32 * 1024;

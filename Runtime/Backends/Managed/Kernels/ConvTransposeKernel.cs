@@ -39,7 +39,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
         /// <inheritdoc />
         public bool FuseRelu { get; set; }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             TensorSlot? bias = inputs.Length > 2 ? inputs[2] : null;
@@ -53,7 +53,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             TensorSlot y = TensorSlot.NewFloat(new[] { batch, _outChannels, outH, outW });
             outputs[0] = y;
             var job = new ConvTransposePhaseJob(_phases, g, x.RequireFloats(Node.Describe() + " X"), _inChannels, height, width,
-                y.Floats!, _outChannels, outH, outW, bias?.RequireFloats(Node.Describe() + " B"), FuseRelu);
+                y.Floats!, _outChannels, outH, outW, bias?.RequireFloats(Node.Describe() + " B"), FuseRelu, pool.ThreadCount);
             long macs = (long)_inChannels * height * width * _outChannels * g.KernelH * g.KernelW;
             return new ConvKernel.ImageStep(pool, job, batch, _inChannels * height * width, _outChannels * outH * outW, macs);
         }

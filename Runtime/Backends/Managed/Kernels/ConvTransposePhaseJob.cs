@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace VaeProcgen.Backends.Managed.Kernels
 {
@@ -19,10 +20,11 @@ namespace VaeProcgen.Backends.Managed.Kernels
         private readonly int _inChannels, _outChannels, _height, _width, _paddedW, _paddedPlane, _padTop, _padLeft, _outPixels;
         private readonly int[] _pixels, _firstItem, _packedOffset, _pixelOffset, _sources, _targets, _tapOffset, _tapOffsetStart;
         private readonly int[] _runFirst, _runLane, _runLength;
+        private readonly int _groups, _groupRowBlocks, _packedPerGroup;
         private int _yOffset;
 
         public ConvTransposePhaseJob(ConvTransposePhase[] phases, ConvAttributes g, float[] x, int inChannels, int height, int width,
-            float[] y, int outChannels, int outH, int outW, float[]? bias, bool relu)
+            float[] y, int outChannels, int outH, int outW, float[]? bias, bool relu, int threads)
         {
             _phases = phases; _x = x; _y = y; _bias = bias; _relu = relu;
             _inChannels = inChannels; _outChannels = outChannels; _height = height; _width = width; _outPixels = outH * outW;
@@ -64,7 +66,14 @@ namespace VaeProcgen.Backends.Managed.Kernels
                 _tapOffsetStart[p + 1] = _tapOffsetStart[p] + phases[p].TapCount;
             }
             int items = _firstItem[count];
-            _packed = new float[_packedOffset[count]];
+            // Few panels (small images, as in a decoder's first layer) would leave threads idle: split the output channels
+            // into groups, each item packing its own copy of its panel, so there are about four items per thread.
+            int rowBlocks = (outChannels + SimdGemm.RowBlock - 1) / SimdGemm.RowBlock;
+            int groups = Math.Max(1, Math.Min(rowBlocks, (4 * threads + items - 1) / Math.Max(1, items)));
+            _groupRowBlocks = (rowBlocks + groups - 1) / groups;
+            _groups = (rowBlocks + _groupRowBlocks - 1) / _groupRowBlocks;
+            _packedPerGroup = _packedOffset[count];
+            _packed = new float[_packedPerGroup * _groups];
             _scratch = new float[items * panelWidth * outChannels];
             _sources = new int[_pixelOffset[count]];
             _targets = new int[_pixelOffset[count]];
@@ -101,7 +110,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _runLength = runLength.ToArray();
         }
 
-        public int WorkItems => _firstItem[_phases.Length];
+        public int WorkItems => _firstItem[_phases.Length] * _groups;
 
         /// <summary>Copies image <paramref name="xOffset"/> into the zero-bordered buffer and targets output <paramref name="yOffset"/>.</summary>
         public void SetImage(int xOffset, int yOffset)
@@ -117,12 +126,13 @@ namespace VaeProcgen.Backends.Managed.Kernels
             int p = 0;
             for (int item = begin; item < end; item++)
             {
-                while (item >= _firstItem[p + 1]) p++;
-                RunPanel(p, item - _firstItem[p], item);
+                int panelItem = item / _groups;
+                while (panelItem >= _firstItem[p + 1]) p++;
+                RunPanel(p, panelItem - _firstItem[p], panelItem, item % _groups);
             }
         }
 
-        private void RunPanel(int p, int panel, int item)
+        private void RunPanel(int p, int panel, int item, int group)
         {
             ConvTransposePhase phase = _phases[p];
             int width = SimdGemm.PanelWidth, pixels = _pixels[p], depth = phase.Depth, taps = phase.TapCount;
@@ -136,33 +146,56 @@ namespace VaeProcgen.Backends.Managed.Kernels
             fixed (float* a = phase.Weights)
             fixed (float* scratch = _scratch)
             {
-                float* d = packed + _packedOffset[p] + (long)panel * width * depth;
+                float* phasePacked = packed + (long)group * _packedPerGroup + _packedOffset[p];
+                float* d = phasePacked + (long)panel * width * depth;
                 int* panelSources = sources + _pixelOffset[p] + first;
                 int* tapOffsets = tapOffset + _tapOffsetStart[p];
                 int runBegin = _runFirst[item], runEnd = _runFirst[item + 1];
-                for (int c = 0; c < _inChannels; c++)
+                if (runEnd - runBegin == 1 && _runLength[runBegin] == width && KernelPath.Vectorized)
                 {
-                    float* channel = padded + (long)c * _paddedPlane;
-                    for (int t = 0; t < taps; t++, d += width)
+                    // The whole panel is one contiguous run of input pixels (the common case): copy each row as two vectors.
+                    int v = Vector<float>.Count;
+                    float* source = padded + panelSources[0];
+                    for (int c = 0; c < _inChannels; c++, source += _paddedPlane)
                     {
-                        float* tap = channel + tapOffsets[t];
-                        for (int r = runBegin; r < runEnd; r++)
+                        for (int t = 0; t < taps; t++, d += width)
                         {
-                            int lane = _runLane[r], length = _runLength[r];
-                            float* src = tap + panelSources[lane];
-                            float* dst = d + lane;
-                            for (int i = 0; i < length; i++) dst[i] = src[i];
+                            float* src = source + tapOffsets[t];
+                            *(Vector<float>*)d = *(Vector<float>*)src;
+                            *(Vector<float>*)(d + v) = *(Vector<float>*)(src + v);
+                        }
+                    }
+                }
+                else
+                {
+                    // Several runs per panel (phase rows narrower than a panel): whole vectors where a run allows, then floats.
+                    int v = KernelPath.Vectorized ? Vector<float>.Count : int.MaxValue;
+                    for (int c = 0; c < _inChannels; c++)
+                    {
+                        float* channel = padded + (long)c * _paddedPlane;
+                        for (int t = 0; t < taps; t++, d += width)
+                        {
+                            float* tap = channel + tapOffsets[t];
+                            for (int r = runBegin; r < runEnd; r++)
+                            {
+                                int lane = _runLane[r], length = _runLength[r], i = 0;
+                                float* src = tap + panelSources[lane];
+                                float* dst = d + lane;
+                                for (; length - i >= v; i += v) *(Vector<float>*)(dst + i) = *(Vector<float>*)(src + i);
+                                for (; i < length; i++) dst[i] = src[i];
+                            }
                         }
                     }
                 }
                 // C is addressed as c + row * ldc + panel * width: shift the base back so that this panel's block lands at scratchBase.
-                SimdGemm.Multiply(a, depth, 1, packed + _packedOffset[p], scratch + scratchBase - first, width, _outChannels, pixels, depth,
-                    panel * rowBlocks, (panel + 1) * rowBlocks, rowMajorOrder: false);
+                int firstBlock = group * _groupRowBlocks, endBlock = Math.Min(rowBlocks, firstBlock + _groupRowBlocks);
+                SimdGemm.Multiply(a, depth, 1, phasePacked, scratch + scratchBase - first, width, _outChannels, pixels, depth,
+                    panel * rowBlocks + firstBlock, panel * rowBlocks + endBlock, rowMajorOrder: false);
+                WriteBlock(p, first, lanes, scratchBase, firstBlock * SimdGemm.RowBlock, Math.Min(_outChannels, endBlock * SimdGemm.RowBlock));
             }
-            WriteBlock(p, first, lanes, scratchBase);
         }
 
-        private void WriteBlock(int p, int first, int lanes, int scratchBase)
+        private void WriteBlock(int p, int first, int lanes, int scratchBase, int firstChannel, int endChannel)
         {
             int width = SimdGemm.PanelWidth;
             fixed (float* y = _y)
@@ -170,7 +203,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             fixed (int* targets = _targets)
             {
                 int* target = targets + _pixelOffset[p] + first;
-                for (int oc = 0; oc < _outChannels; oc++)
+                for (int oc = firstChannel; oc < endChannel; oc++)
                 {
                     float bias = _bias != null ? _bias[oc] : 0f;
                     float* row = scratch + scratchBase + oc * width;

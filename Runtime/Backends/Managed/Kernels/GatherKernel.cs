@@ -7,7 +7,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     {
         public GatherKernel(OnnxNode node) : base(node) { }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot data = Required(inputs, 0), indicesSlot = Required(inputs, 1);
             long[] indices = indicesSlot.RequireInts(Node.Describe() + " indices");

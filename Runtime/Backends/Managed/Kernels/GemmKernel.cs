@@ -23,7 +23,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _constantB = node.Inputs.Count > 1 && constantNames.Contains(node.Inputs[1]);
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot a = Required(inputs, 0), b = Required(inputs, 1);
             TensorSlot? c = inputs.Length > 2 ? inputs[2] : null;
@@ -65,7 +65,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
         private sealed class Step : NodeStep
         {
             private readonly GemmJob _job;
-            private readonly WorkerPool _pool;
+            private readonly ParallelLoops _pool;
             private readonly float[]? _bToPack;
             private readonly float[] _packed, _y;
             private readonly int _k, _n, _bRowStride, _bColStride, _m;
@@ -73,7 +73,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             private readonly float[]? _c;
             private readonly int[] _cStrides;
 
-            public Step(GemmJob job, WorkerPool pool, float[]? bToPack, float[] packed, int k, int n, int bRowStride, int bColStride,
+            public Step(GemmJob job, ParallelLoops pool, float[]? bToPack, float[] packed, int k, int n, int bRowStride, int bColStride,
                 float[] y, int m, int n2, float alpha, float beta, float[]? c, int[] cStrides)
             {
                 _job = job; _pool = pool; _bToPack = bToPack; _packed = packed; _k = k; _n = n; _bRowStride = bRowStride; _bColStride = bColStride;

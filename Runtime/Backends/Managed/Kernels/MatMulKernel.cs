@@ -18,7 +18,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             _constantB = node.Inputs.Count > 1 && constantNames.Contains(node.Inputs[1]);
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot a = Required(inputs, 0), b = Required(inputs, 1);
             int[] aShape = a.Rank == 1 ? new[] { 1, a.Shape[0] } : a.Shape;
@@ -68,13 +68,13 @@ namespace VaeProcgen.Backends.Managed.Kernels
 
         private sealed class Step : NodeStep
         {
-            private readonly WorkerPool _pool;
+            private readonly ParallelLoops _pool;
             private readonly GemmJob[] _jobs;
             private readonly float[]? _b, _packed;
             private readonly int[]? _bOffsets;
             private readonly int _k, _n;
 
-            public Step(WorkerPool pool, GemmJob[] jobs, float[]? b, int[]? bOffsets, float[]? packed, int k, int n)
+            public Step(ParallelLoops pool, GemmJob[] jobs, float[]? b, int[]? bOffsets, float[]? packed, int k, int n)
             {
                 _pool = pool; _jobs = jobs; _b = b; _bOffsets = bOffsets; _packed = packed; _k = k; _n = n;
             }

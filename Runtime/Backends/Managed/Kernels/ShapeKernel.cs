@@ -8,7 +8,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     {
         public ShapeKernel(OnnxNode node) : base(node) { }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             int[] shape = Required(inputs, 0).Shape;
             int rank = shape.Length;

@@ -8,7 +8,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     {
         public SliceKernel(OnnxNode node) : base(node) { }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             int rank = x.Rank;

@@ -13,7 +13,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
 
         public SoftmaxKernel(OnnxNode node, long opset) : base(node) { _perAxis = opset >= 13 || opset == 0; }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             int rank = x.Rank;

@@ -19,7 +19,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
             };
         }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             TensorSlot y = TensorSlot.NewFloat((int[])x.Shape.Clone());

@@ -12,7 +12,7 @@ namespace VaeProcgen.Backends.Managed.Kernels
     {
         public ViewKernel(OnnxNode node) : base(node) { }
 
-        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, WorkerPool pool)
+        public override NodeStep? Prepare(TensorSlot?[] inputs, TensorSlot[] outputs, ParallelLoops pool)
         {
             TensorSlot x = Required(inputs, 0);
             int[] shape = Node.OpType switch
