@@ -8,16 +8,20 @@ namespace VaeProcgen.Generation.Tiles
     /// (most likely tile, or sampled at the temperature); each room gets exactly one start (the first existing start tile
     /// that makes the room playable, else the first standable empty cell, bottom row first, that does; other start tiles
     /// become their cell's most likely non-start tile); the first room that passes the check, with at least one pickup
-    /// when the legend has pickups, is the result.
+    /// when the legend has pickups, is the result. With <see cref="LevelGenerationOptions.ObjectCounts"/> a playable room
+    /// first gets its object tiles by count (<see cref="ObjectPlacement"/>).
     /// </summary>
     internal sealed class RoomSearch
     {
         private const int MaxStartTries = 12;
 
+        /// <summary>Mixed into the seed of the object placement's random numbers, so they do not share the latents' sequence.</summary>
+        internal const long ObjectSeedSalt = 0x0B1EC7;
+
         private readonly Func<float[], float[]> decode;
         private readonly int latentSize, tiles, height, width;
         private readonly LevelGenerationOptions options;
-        private readonly DeterministicRandom random;
+        private readonly DeterministicRandom random, objectRandom;
 
         public RoomSearch(Func<float[], float[]> decode, int latentSize, int tiles, int height, int width, long seed, LevelGenerationOptions options)
         {
@@ -28,6 +32,7 @@ namespace VaeProcgen.Generation.Tiles
             this.width = width;
             this.options = options;
             random = new DeterministicRandom(seed);
+            objectRandom = new DeterministicRandom(unchecked(seed ^ ObjectSeedSalt));
         }
 
         public LevelGenerationResult Run()
@@ -59,7 +64,8 @@ namespace VaeProcgen.Generation.Tiles
                     TileGrid decoded = TileDecoding.Sample(probabilities, tiles, height, width, options.Temperature, random);
                     if (checker == null) return new LevelGenerationResult(decoded, probabilities, null, null, batches);
                     var (room, check) = WithOneStart(decoded, probabilities, checker);
-                    bool hasPickups = check.PickupsTotal > 0 || !LegendHasPickups(checker.Roles);
+                    if (check.Playable && options.ObjectCounts != null) (room, check) = WithObjects(room, check, probabilities, checker, options.ObjectCounts, objectRandom);
+                    bool hasPickups = check.PickupsTotal > 0 || checker.Profile.Kind != MovementKind.LadderAndRope || !LegendHasPickups(checker.Roles);
                     if (check.Playable && hasPickups) return new LevelGenerationResult(room, probabilities, null, check, batches);
                     if (fallback == null || check.Progress > fallbackCheck!.Progress)
                     {
@@ -71,6 +77,16 @@ namespace VaeProcgen.Generation.Tiles
             }
             if (fallbackCheck!.Playable) fallbackCheck = PlayabilityResult.Failed(fallbackCheck, "The room has no pickups, so there is nothing to collect.");
             return new LevelGenerationResult(fallback!, fallbackProbabilities!, null, fallbackCheck, batches);
+        }
+
+        /// <summary>The level with its object tiles placed by count (<see cref="ObjectPlacement"/>), when it stays playable; else the level as it was.</summary>
+        internal static (TileGrid Grid, PlayabilityResult Check) WithObjects(TileGrid grid, PlayabilityResult check, float[] probabilities, PlayabilityChecker checker,
+            TileCountTable counts, DeterministicRandom random)
+        {
+            var (placed, count) = ObjectPlacement.Place(grid, probabilities, counts, checker, random);
+            if (count == 0) return (grid, check);
+            PlayabilityResult after = checker.Check(placed);
+            return after.Playable ? (placed, after) : (grid, check);
         }
 
         private static bool LegendHasPickups(TileRoles roles)

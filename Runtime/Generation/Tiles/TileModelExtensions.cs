@@ -88,7 +88,8 @@ namespace VaeProcgen.Generation.Tiles
         /// temperature, the contract's level layout, latents from the model's fitted prior when it has one (see
         /// <see cref="VaeModel.FittedPrior"/>), the playability check of <see cref="TileModelExtensions.PlayabilityChecker(VaeModel, MovementProfile)"/> when
         /// <paramref name="checkPlayability"/> is true, and repair against the contract's 2x2 training patterns when
-        /// <paramref name="repair"/> is true.
+        /// <paramref name="repair"/> is true; with the check, object tiles (gold, coins, enemies) are placed by the training
+        /// levels' counts when the contract has them (<see cref="LevelGenerationOptions.ObjectCounts"/>).
         /// </summary>
         /// <param name="model">An unconditional tiles model.</param>
         /// <param name="repair">Repair every window so it has only 2x2 patterns seen in training.</param>
@@ -114,23 +115,40 @@ namespace VaeProcgen.Generation.Tiles
                 Layout = model.Contract.LevelLayout,
                 LatentPrior = model.FittedPrior,
                 Playability = checkPlayability ? model.PlayabilityChecker() : null,
+                ObjectCounts = checkPlayability ? model.Contract.TileCounts : null,
             };
         }
 
         /// <summary>
         /// A playability checker for this model's levels: tile roles from the contract's legend tags and the movement
         /// profile of its layout (horizontal: <see cref="MovementProfile.SideScrolling"/>, vertical:
-        /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>), unless one is given.
+        /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>, or
+        /// <see cref="MovementProfile.TopDown"/> when the legend has doors and no sign of gravity), unless one is given.
         /// </summary>
         /// <param name="model">An unconditional tiles model.</param>
-        /// <param name="profile">The movement rules, or null for the default of the model's layout (<see cref="ProfileFor"/>).</param>
+        /// <param name="profile">The movement rules, or null for the default of the model's layout and legend (<see cref="ProfileFor(LevelLayout, TileRoles)"/>).</param>
         /// <returns>A checker for levels of this model's legend.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
         /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
         public static PlayabilityChecker PlayabilityChecker(this VaeModel model, MovementProfile? profile = null)
         {
             RequireTiles(model);
-            return new PlayabilityChecker(TileRoles.FromLegend(model.Contract.TileLegend), profile ?? ProfileFor(model.Contract.LevelLayout));
+            TileRoles roles = TileRoles.FromLegend(model.Contract.TileLegend);
+            return new PlayabilityChecker(roles, profile ?? ProfileFor(model.Contract.LevelLayout, roles));
+        }
+
+        /// <summary>
+        /// The movement profile of a layout and legend: <see cref="MovementProfile.TopDown"/> for rooms whose legend
+        /// <see cref="TileRoles.LooksTopDown"/> (doors or stairs, no ladders, ropes or jump-through platforms), else
+        /// <see cref="ProfileFor(LevelLayout)"/>.
+        /// </summary>
+        /// <param name="layout">How the model's windows make a level.</param>
+        /// <param name="roles">The tile roles of the model's legend.</param>
+        /// <returns>The profile the checker uses when none is given.</returns>
+        public static MovementProfile ProfileFor(LevelLayout layout, TileRoles roles)
+        {
+            if (roles == null) throw new ArgumentNullException(nameof(roles));
+            return layout == LevelLayout.Room && roles.LooksTopDown ? MovementProfile.TopDown() : ProfileFor(layout);
         }
 
         /// <summary>The default movement profile of a layout.</summary>

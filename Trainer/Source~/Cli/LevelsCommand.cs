@@ -23,12 +23,15 @@ namespace VaeProcgen.Trainer.Cli
             var candidates = Candidates();
             var noCheck = NoCheck();
             var spread = PriorSpread();
+            var movement = Movement();
+            var noObjects = NoObjects();
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, noCheck, spread, backend }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, noCheck, spread, movement, noObjects, backend }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
-                LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates), !parsed.GetValue(noCheck), parsed.GetValue(spread));
+                LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates), !parsed.GetValue(noCheck), parsed.GetValue(spread),
+                    parsed.GetValue(movement)!, !parsed.GetValue(noObjects));
                 string path = parsed.GetValue(output)!;
                 LevelGenerationResult result = Write(vae, parsed.GetValue(seed), CheckSegments(parsed.GetValue(segments)), options, path);
                 string repaired = result.Repair == null ? "not repaired" : $"repair changed {result.Repair.ChangedCells} cells, unseen 2x2 patterns {result.Repair.UnseenBefore} -> {result.Repair.UnseenAfter}";
@@ -54,11 +57,36 @@ namespace VaeProcgen.Trainer.Cli
         public static Option<double> PriorSpread() =>
             new Option<double>("--prior-spread") { Description = "Spread of the fitted prior around each training encoding (0 = decode the encodings, 1 = the fitted prior).", DefaultValueFactory = _ => LevelDefaults.PriorSpread };
 
+        public static Option<string> Movement()
+        {
+            var option = new Option<string>("--movement")
+            {
+                Description = "Movement rules of the playability check: auto (from the model's layout and legend: top-down for rooms whose legend has doors and no ladders or platforms), side-scrolling, vertical, ladder-and-rope or top-down.",
+                DefaultValueFactory = _ => "auto",
+            };
+            option.AcceptOnlyFromAmong("auto", "side-scrolling", "vertical", "ladder-and-rope", "top-down");
+            return option;
+        }
+
+        public static Option<bool> NoObjects() =>
+            new Option<bool>("--no-objects") { Description = "Do not place object tiles (gold, coins, enemies) by the training levels' counts; keep the decoded tiles only." };
+
+        /// <summary>The movement profile named by --movement; null for auto (the model's default).</summary>
+        public static MovementProfile? Profile(string movement) => movement switch
+        {
+            "side-scrolling" => MovementProfile.SideScrolling(),
+            "vertical" => MovementProfile.Vertical(),
+            "ladder-and-rope" => MovementProfile.LadderAndRope(),
+            "top-down" => MovementProfile.TopDown(),
+            _ => null,
+        };
+
         public static int CheckSegments(int segments) =>
             segments >= 1 && segments <= 1000 ? segments : throw new UserErrorException($"--segments must be between 1 and 1000 (got {segments}).");
 
         /// <summary>Checks the model kind and builds generation options (repair from the contract's training patterns).</summary>
-        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = LevelDefaults.PriorSpread)
+        public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = LevelDefaults.PriorSpread,
+            string movement = "auto", bool objects = true)
         {
             if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
             if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
@@ -67,6 +95,8 @@ namespace VaeProcgen.Trainer.Cli
             if (!(spread >= 0) || double.IsInfinity(spread)) throw new UserErrorException($"--prior-spread must be zero or positive (got {spread}).");
             options.CandidatesPerSegment = candidates;
             options.PriorSpread = spread;
+            if (check) options.Playability = vae.PlayabilityChecker(Profile(movement));
+            if (!objects) options.ObjectCounts = null;
             return options;
         }
 
