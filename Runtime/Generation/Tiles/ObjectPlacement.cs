@@ -11,23 +11,26 @@ namespace VaeProcgen.Generation.Tiles
     /// <para>
     /// One training level is drawn (seeded) from <see cref="TileCountTable"/>; each object tile's target count is that
     /// level's count scaled by the generated level's cell count (so the counts of one original room travel together). When
-    /// the level holds fewer, the missing ones are placed on empty cells (the legend's empty tile) drawn without replacement
-    /// with weight p(tile | cell) from the decoder (weighted random sampling, so objects follow the decoder but do not
-    /// line up where it is most confident). In rooms (ladder-and-rope, top-down) only cells the player can reach from the
+    /// the level holds fewer, the missing ones are placed one by one on empty cells (the legend's empty tile) drawn with
+    /// weight p(tile | cell) from the decoder; each placed object leaves its 8 neighbours 0.3 of their weight, so objects
+    /// follow the decoder but spread out instead of filling the row where it is most confident. In rooms (ladder-and-rope, top-down) only cells the player can reach from the
     /// start are used, so every placed pickup is collectable. Objects are never solid, so they do not change where the
     /// player can go; the caller checks the result again and keeps the level without them if it fails.
     /// </para>
     /// </summary>
     internal static class ObjectPlacement
     {
-        private const float MinWeight = 1e-4f;
+        private const float MinWeight = 1e-7f;
+
+        /// <summary>Weight left to the 8 neighbours of a placed object, so objects spread out instead of filling the most likely row.</summary>
+        private const double NeighbourDamping = 0.3;
 
         /// <summary>The level with its object tiles placed, and how many were placed.</summary>
         /// <param name="grid">The decoded level.</param>
         /// <param name="probabilities">The decoder's probabilities for the level, planar [tiles, height, width].</param>
         /// <param name="table">Tile counts of the training levels.</param>
         /// <param name="checker">The level's checker: its roles say which tiles are objects; for rooms it gives the reachable cells.</param>
-        /// <param name="random">Seeded random numbers (one level draw, then one number per eligible cell per object tile).</param>
+        /// <param name="random">Seeded random numbers (one level draw, then one number per placed object).</param>
         public static (TileGrid Grid, int Placed) Place(TileGrid grid, float[] probabilities, TileCountTable table, PlayabilityChecker checker, DeterministicRandom random)
         {
             TileRoles roles = checker.Roles;
@@ -46,28 +49,57 @@ namespace VaeProcgen.Generation.Tiles
             }
             int[] cells = grid.ToArray();
             int placed = 0;
-            var keys = new List<(double Key, int Cell)>();
+            var weights = new double[plane];
             foreach (int tile in objects)
             {
                 int have = 0;
                 foreach (int t in cells) if (t == tile) have++;
                 int target = (int)Math.Round(table.Count(level, tile) * (double)plane / table.Cells(level), MidpointRounding.AwayFromZero);
-                keys.Clear();
+                double total = 0;
                 for (int i = 0; i < plane; i++)
                 {
                     float p = probabilities[tile * plane + i];
-                    double u = random.NextDouble();
-                    if (cells[i] != roles.EmptyTile || (reachable != null && !reachable[i]) || !(p >= MinWeight)) continue;
-                    // Efraimidis-Spirakis: the k largest u^(1/w) are a weighted sample of k cells without replacement.
-                    keys.Add((Math.Log(Math.Max(u, 1e-300)) / p, i));
+                    bool eligible = cells[i] == roles.EmptyTile && (reachable == null || reachable[i]) && p >= MinWeight;
+                    weights[i] = eligible ? p : 0;
+                    total += weights[i];
                 }
-                int need = Math.Min(target - have, keys.Count);
-                if (need <= 0) continue;
-                keys.Sort((a, b) => b.Key.CompareTo(a.Key) != 0 ? b.Key.CompareTo(a.Key) : a.Cell.CompareTo(b.Cell));
-                for (int k = 0; k < need; k++) cells[keys[k].Cell] = tile;
-                placed += need;
+                for (int k = have; k < target && total > 0; k++)
+                {
+                    int chosen = Draw(weights, total, random.NextDouble());
+                    cells[chosen] = tile;
+                    placed++;
+                    weights[chosen] = 0;
+                    Damp(weights, chosen, grid.Height, grid.Width);
+                    total = 0;
+                    foreach (double w in weights) total += w;
+                }
             }
             return placed == 0 ? (grid, 0) : (TileGrid.Wrap(grid.Height, grid.Width, cells), placed);
+        }
+
+        private static int Draw(double[] weights, double total, double u)
+        {
+            double target = u * total, cumulative = 0;
+            int last = -1;
+            for (int i = 0; i < weights.Length; i++)
+            {
+                if (weights[i] <= 0) continue;
+                last = i;
+                cumulative += weights[i];
+                if (target < cumulative) return i;
+            }
+            return last;
+        }
+
+        private static void Damp(double[] weights, int cell, int height, int width)
+        {
+            int r = cell / width, c = cell % width;
+            for (int dr = -1; dr <= 1; dr++)
+                for (int dc = -1; dc <= 1; dc++)
+                {
+                    int nr = r + dr, nc = c + dc;
+                    if ((dr != 0 || dc != 0) && nr >= 0 && nr < height && nc >= 0 && nc < width) weights[nr * width + nc] *= NeighbourDamping;
+                }
         }
     }
 }
