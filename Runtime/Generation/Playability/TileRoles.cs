@@ -43,6 +43,7 @@ namespace VaeProcgen.Generation.Playability
         internal bool[] Door { get; }
         internal bool[] Hazard { get; }
         internal bool[] Object { get; private set; } = Array.Empty<bool>();
+        internal bool[] Enemy { get; private set; } = Array.Empty<bool>();
 
         /// <summary>Every tag the roles are read from (lower case); other tags describe the tile but do not change how it is played.</summary>
         public static IReadOnlyList<string> KnownTags { get; } = new[]
@@ -102,7 +103,8 @@ namespace VaeProcgen.Generation.Playability
             if (legend == null) throw new ArgumentNullException(nameof(legend));
             int n = legend.Count;
             bool[] solid = new bool[n], solidTop = new bool[n], ladder = new bool[n], rope = new bool[n], deadly = new bool[n],
-                diggable = new bool[n], pickup = new bool[n], spawn = new bool[n], door = new bool[n], hazard = new bool[n], objects = new bool[n];
+                diggable = new bool[n], pickup = new bool[n], spawn = new bool[n], door = new bool[n], hazard = new bool[n], objects = new bool[n],
+                enemies = new bool[n];
             int empty = -1, quiet = -1;
             foreach (TileLegendEntry entry in legend)
             {
@@ -125,11 +127,12 @@ namespace VaeProcgen.Generation.Playability
                 hazard[i] = !solid[i] && !enemy && (tags.Contains("hazard") || tags.Contains("damaging"));
                 objects[i] = !solid[i] && !solidTop[i] && !climbable && !spawn[i] && !door[i]
                     && (pickup[i] || tags.Contains("collectable") || enemy);
+                enemies[i] = objects[i] && enemy;
                 if (tags.Contains("empty") && !solid[i] && empty < 0) empty = i;
                 if (quiet < 0 && passable && !solid[i] && !solidTop[i] && !climbable && !pickup[i] && !spawn[i] && !door[i] && !tags.Contains("damaging")
                     && !enemy && !tags.Contains("collectable")) quiet = i;
             }
-            return new TileRoles(solid, solidTop, ladder, rope, deadly, diggable, pickup, spawn, door, hazard, empty >= 0 ? empty : quiet) { Object = objects };
+            return new TileRoles(solid, solidTop, ladder, rope, deadly, diggable, pickup, spawn, door, hazard, empty >= 0 ? empty : quiet) { Object = objects, Enemy = enemies };
         }
 
         /// <summary>

@@ -12,8 +12,9 @@ namespace VaeProcgen.Generation.Tiles
     /// One training level is drawn (seeded) from <see cref="TileCountTable"/>; each object tile's target count is that
     /// level's count scaled by the generated level's cell count (so the counts of one original room travel together). When
     /// the level holds fewer, the missing ones are placed one by one on empty cells (the legend's empty tile) drawn with
-    /// weight p(tile | cell) from the decoder; each placed object leaves its 8 neighbours 0.3 of their weight, so objects
-    /// follow the decoder but spread out instead of filling the row where it is most confident. In rooms (ladder-and-rope, top-down) only cells the player can reach from the
+    /// weight p(tile | cell) from the decoder. In rooms each placed object leaves its 8 neighbours 0.3 of their weight, so
+    /// gold follows the decoder but spreads out instead of filling the floor where it is most confident; in platformer
+    /// levels (gravity) enemies are only placed on cells with ground below, and coins keep the decoder's rows. In rooms (ladder-and-rope, top-down) only cells the player can reach from the
     /// start are used, so every placed pickup is collectable. Objects are never solid, so they do not change where the
     /// player can go; the caller checks the result again and keeps the level without them if it fails.
     /// </para>
@@ -59,7 +60,8 @@ namespace VaeProcgen.Generation.Tiles
                 for (int i = 0; i < plane; i++)
                 {
                     float p = probabilities[tile * plane + i];
-                    bool eligible = cells[i] == roles.EmptyTile && (reachable == null || reachable[i]) && p >= MinWeight;
+                    bool eligible = cells[i] == roles.EmptyTile && (reachable == null || reachable[i]) && p >= MinWeight
+                        && (room || !roles.Enemy[tile] || (i + grid.Width < plane && roles.IsStandable(cells[i + grid.Width])));
                     weights[i] = eligible ? p : 0;
                     total += weights[i];
                 }
@@ -69,7 +71,7 @@ namespace VaeProcgen.Generation.Tiles
                     cells[chosen] = tile;
                     placed++;
                     weights[chosen] = 0;
-                    Damp(weights, chosen, grid.Height, grid.Width);
+                    if (room) Damp(weights, chosen, grid.Height, grid.Width);
                     total = 0;
                     foreach (double w in weights) total += w;
                 }

@@ -88,8 +88,9 @@ namespace VaeProcgen.Generation.Tiles
         /// temperature, the contract's level layout, latents from the model's fitted prior when it has one (see
         /// <see cref="VaeModel.FittedPrior"/>), the playability check of <see cref="TileModelExtensions.PlayabilityChecker(VaeModel, MovementProfile)"/> when
         /// <paramref name="checkPlayability"/> is true, and repair against the contract's 2x2 training patterns when
-        /// <paramref name="repair"/> is true; with the check, object tiles (gold, coins, enemies) are placed by the training
-        /// levels' counts when the contract has them (<see cref="LevelGenerationOptions.ObjectCounts"/>).
+        /// <paramref name="repair"/> is true; for rooms with the check, object tiles (gold, enemies, keys) are placed by the
+        /// training levels' counts when the contract has them (<see cref="LevelGenerationOptions.ObjectCounts"/>; set it for
+        /// strip levels too to give them the originals' enemy and coin counts).
         /// </summary>
         /// <param name="model">An unconditional tiles model.</param>
         /// <param name="repair">Repair every window so it has only 2x2 patterns seen in training.</param>
@@ -115,7 +116,7 @@ namespace VaeProcgen.Generation.Tiles
                 Layout = model.Contract.LevelLayout,
                 LatentPrior = model.FittedPrior,
                 Playability = checkPlayability ? model.PlayabilityChecker() : null,
-                ObjectCounts = checkPlayability ? model.Contract.TileCounts : null,
+                ObjectCounts = checkPlayability && model.Contract.LevelLayout == LevelLayout.Room ? model.Contract.TileCounts : null,
             };
         }
 

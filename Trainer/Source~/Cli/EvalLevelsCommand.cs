@@ -30,10 +30,10 @@ namespace VaeProcgen.Trainer.Cli
             var noCheck = LevelsCommand.NoCheck();
             var spread = LevelsCommand.PriorSpread();
             var movement = LevelsCommand.Movement();
-            var noObjects = LevelsCommand.NoObjects();
+            var objects = LevelsCommand.Objects();
             var previews = new Option<string?>("--previews") { Description = "Folder for one preview PNG per generated level (seed-S.png) with the checker's route drawn on it." };
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, data, legend, game, count, seed, segments, temperature, candidates, noCheck, spread, movement, noObjects, previews, backend }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, data, legend, game, count, seed, segments, temperature, candidates, noCheck, spread, movement, objects, previews, backend }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(count);
@@ -41,7 +41,7 @@ namespace VaeProcgen.Trainer.Cli
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
                 bool check = !parsed.GetValue(noCheck);
                 LevelGenerationOptions options = LevelsCommand.Options(vae, repair: false, parsed.GetValue(temperature), parsed.GetValue(candidates), check, parsed.GetValue(spread),
-                    parsed.GetValue(movement)!, !parsed.GetValue(noObjects));
+                    parsed.GetValue(movement)!, parsed.GetValue(objects)!);
                 LevelLayout layout = vae.Contract.LevelLayout;
                 var window = new TileWindowOptions { WindowWidth = vae.Contract.Width, WindowHeight = vae.Contract.Height, Layout = layout };
                 TileLevelDataset levels = TileDataPreparer.Load(parsed.GetValue(data), parsed.GetValue(legend), window, parsed.GetValue(game));

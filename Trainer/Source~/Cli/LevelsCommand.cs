@@ -24,14 +24,14 @@ namespace VaeProcgen.Trainer.Cli
             var noCheck = NoCheck();
             var spread = PriorSpread();
             var movement = Movement();
-            var noObjects = NoObjects();
+            var objects = Objects();
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, noCheck, spread, movement, noObjects, backend }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, seed, segments, output, repair, temperature, candidates, noCheck, spread, movement, objects, backend }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
                 LevelGenerationOptions options = Options(vae, parsed.GetValue(repair), parsed.GetValue(temperature), parsed.GetValue(candidates), !parsed.GetValue(noCheck), parsed.GetValue(spread),
-                    parsed.GetValue(movement)!, !parsed.GetValue(noObjects));
+                    parsed.GetValue(movement)!, parsed.GetValue(objects)!);
                 string path = parsed.GetValue(output)!;
                 LevelGenerationResult result = Write(vae, parsed.GetValue(seed), CheckSegments(parsed.GetValue(segments)), options, path);
                 string repaired = result.Repair == null ? "not repaired" : $"repair changed {result.Repair.ChangedCells} cells, unseen 2x2 patterns {result.Repair.UnseenBefore} -> {result.Repair.UnseenAfter}";
@@ -68,8 +68,16 @@ namespace VaeProcgen.Trainer.Cli
             return option;
         }
 
-        public static Option<bool> NoObjects() =>
-            new Option<bool>("--no-objects") { Description = "Do not place object tiles (gold, coins, enemies) by the training levels' counts; keep the decoded tiles only." };
+        public static Option<string> Objects()
+        {
+            var option = new Option<string>("--objects")
+            {
+                Description = "Place object tiles (gold, coins, keys, enemies) by the training levels' counts, which most-likely-tile decoding loses: auto (rooms only), on or off.",
+                DefaultValueFactory = _ => "auto",
+            };
+            option.AcceptOnlyFromAmong("auto", "on", "off");
+            return option;
+        }
 
         /// <summary>The movement profile named by --movement; null for auto (the model's default).</summary>
         public static MovementProfile? Profile(string movement) => movement switch
@@ -86,7 +94,7 @@ namespace VaeProcgen.Trainer.Cli
 
         /// <summary>Checks the model kind and builds generation options (repair from the contract's training patterns).</summary>
         public static LevelGenerationOptions Options(VaeModel vae, bool repair, double temperature, int candidates, bool check = true, double spread = LevelDefaults.PriorSpread,
-            string movement = "auto", bool objects = true)
+            string movement = "auto", string objects = "auto")
         {
             if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
             if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
@@ -96,7 +104,9 @@ namespace VaeProcgen.Trainer.Cli
             options.CandidatesPerSegment = candidates;
             options.PriorSpread = spread;
             if (check) options.Playability = vae.PlayabilityChecker(Profile(movement));
-            if (!objects) options.ObjectCounts = null;
+            if (objects == "off" || !check) options.ObjectCounts = null;
+            else if (objects == "on") options.ObjectCounts = vae.Contract.TileCounts
+                ?? throw new UserErrorException("--objects on needs the training levels' tile counts, which this model was exported without; retrain it with the current trainer.");
             return options;
         }
 
