@@ -17,31 +17,10 @@ namespace VaeProcgen.Tests.Playability
         /// A decoder that returns a training room with its structure at p = 0.9 but every gold and enemy cell only at
         /// p = 0.35 for the object (0.55 for the empty tile): the most likely tile of those cells is empty, as with a real decoder.
         /// </summary>
-        private static Func<float[], float[]> ThinObjectDecoder(IReadOnlyList<TileGrid> rooms, int tiles, ISet<int> objects, int empty)
-        {
-            int plane = rooms[0].Height * rooms[0].Width, size = tiles * plane;
-            return latents =>
-            {
-                int batch = latents.Length / LatentSize;
-                var result = new float[batch * size];
-                for (int b = 0; b < batch; b++)
-                {
-                    double u = 1 / (1 + Math.Exp(-1.7 * latents[b * LatentSize]));
-                    TileGrid room = rooms[Math.Min(rooms.Count - 1, (int)(u * rooms.Count))];
-                    for (int cell = 0; cell < plane; cell++)
-                    {
-                        int tile = room.Cells[cell];
-                        bool thin = objects.Contains(tile);
-                        for (int t = 0; t < tiles; t++)
-                        {
-                            float p = thin ? (t == tile ? 0.35f : t == empty ? 0.55f : 0.1f / (tiles - 2)) : (t == tile ? 0.9f : 0.1f / (tiles - 1));
-                            result[b * size + t * plane + cell] = p;
-                        }
-                    }
-                }
-                return result;
-            };
-        }
+        private static Func<float[], float[]> ThinObjectDecoder(IReadOnlyList<TileGrid> rooms, int tiles, ISet<int> objects, int empty) =>
+            PlayableGenerationTests.FakeDecoder(rooms, tiles, (tile, t) => objects.Contains(tile)
+                ? (t == tile ? 0.35f : t == empty ? 0.55f : 0.1f / (tiles - 2))
+                : (t == tile ? 0.9f : 0.1f / (tiles - 1)));
 
         [Test]
         public void LodeRunnerRoomsGetTheOriginalsGoldCountWhereArgmaxLosesIt_AllPlayableWithOneStart()
