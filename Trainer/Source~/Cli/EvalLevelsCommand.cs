@@ -77,7 +77,7 @@ namespace VaeProcgen.Trainer.Cli
                     ["original_playable"] = levels.Levels.Count(level => checker.Check(level).Playable) / (double)levels.Levels.Count,
                     ["generation_gave_up"] = failures,
                 };
-                report["object_tiles"] = LevelEvaluation.ObjectCounts(checker.Roles, vae.Contract.TileLegend, levels.Levels, repaired);
+                report["object_tiles"] = LevelEvaluation.ObjectCounts(checker.Roles, vae.Contract.TileLegend, levels.Levels, raw);
                 report["objects_placed_by_count"] = options.ObjectCounts != null;
                 report["layout"] = layout.ToString().ToLowerInvariant();
                 report["backend"] = vae.Backend.ToString();

@@ -50,7 +50,7 @@ namespace VaeProcgen.Trainer.Cli
 
         /// <summary>
         /// Per object tile (<see cref="TileRoles.ObjectTiles"/>: gold, coins, enemies...): its mean count per level and per
-        /// 1,000 cells in the generated and in the original levels (rare tiles that most-likely-tile decoding loses).
+        /// 1,000 cells in the generated levels as generation returns them (before the metrics' repair) and in the original levels.
         /// </summary>
         public static Dictionary<string, object> ObjectCounts(TileRoles roles, IReadOnlyList<TileLegendEntry> legend, IReadOnlyList<TileGrid> originals, IReadOnlyList<TileGrid> generated)
         {
