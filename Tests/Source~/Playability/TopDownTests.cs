@@ -105,7 +105,7 @@ namespace VaeProcgen.Tests.Playability
             using (PreparedData data = TileDataPreparer.Prepare(Rooms(), 0.2, 1))
             {
                 Assert.That(data.LevelLayout, Is.EqualTo(LevelLayout.Room));
-                var options = new TrainingOptions { Epochs = 200, BatchSize = 8, Likelihood = Likelihood.Categorical, FlipAugment = false, WarmupSteps = 10, FreeBits = 1, Seed = 1 };
+                var options = new TrainingOptions { Epochs = 120, LearningRate = 6e-3, BatchSize = 8, Likelihood = Likelihood.Categorical, FlipAugment = false, WarmupSteps = 10, FreeBits = 1, Seed = 1 };
                 RunDescription run = TrainingJob.Describe(data, "tiny", 8, conditional: false, options);
                 Assert.That(new TrainingJob(folder, run, resume: false).Execute(data, new QuietObserver(), CancellationToken.None).Completed, Is.True);
             }
