@@ -49,7 +49,7 @@ namespace VaeProcgen.Trainer.Cli
             new Option<double>("--temperature") { Description = "Tile sampling temperature (0 = most likely tile of each cell).", DefaultValueFactory = _ => LevelDefaults.Temperature };
 
         public static Option<int> Candidates() =>
-            new Option<int>("--candidates") { Description = "Candidate latents per segment; the best continuation of the previous segment wins.", DefaultValueFactory = _ => LevelDefaults.Candidates };
+            new Option<int>("--candidates") { Description = "Candidate latents per segment (the best continuation of the previous segment wins) or per room batch; 0 = the default: 4 for stitched levels, 8 for rooms.", DefaultValueFactory = _ => LevelDefaults.Candidates };
 
         public static Option<bool> NoCheck() =>
             new Option<bool>("--no-check") { Description = "Skip the playability check (by default every segment is checked and an unplayable level is an error)." };
@@ -98,10 +98,10 @@ namespace VaeProcgen.Trainer.Cli
         {
             if (vae.Contract.Kind != ModelKind.Tiles) throw new UserErrorException("This is a sprite model; use 'sample' for it ('levels' needs a model trained with --kind tiles).");
             if (!(temperature >= 0) || double.IsInfinity(temperature)) throw new UserErrorException($"--temperature must be zero or positive (got {temperature}).");
-            if (candidates < 1 || candidates > 256) throw new UserErrorException($"--candidates must be between 1 and 256 (got {candidates}).");
+            if (candidates < 0 || candidates > 256) throw new UserErrorException($"--candidates must be between 1 and 256, or 0 for the default (got {candidates}).");
             LevelGenerationOptions options = vae.LevelOptions(repair, temperature, check);
             if (!(spread >= 0) || double.IsInfinity(spread)) throw new UserErrorException($"--prior-spread must be zero or positive (got {spread}).");
-            options.CandidatesPerSegment = candidates;
+            if (candidates > 0) options.CandidatesPerSegment = candidates;
             options.PriorSpread = spread;
             if (check) options.Playability = vae.PlayabilityChecker(Profile(movement));
             if (objects == "off" || !check) options.ObjectCounts = null;
