@@ -43,6 +43,11 @@ namespace VaeProcgen.Contract
         public const string KeyTilePatterns2x2 = "vaeprocgen.tile_patterns_2x2";
         /// <summary>Metadata key: how a tiles model's windows make a level ("horizontal", "vertical" or "room"), optional (absent = horizontal).</summary>
         public const string KeyLevelLayout = "vaeprocgen.level_layout";
+        /// <summary>
+        /// Metadata key: how many tiles of each type every training level holds (tiles only, optional), so generation can give
+        /// rare object tiles the originals' counts. Format: see <see cref="VaeProcgen.Generation.Tiles.TileCountTable"/>.
+        /// </summary>
+        public const string KeyTileCounts = "vaeprocgen.tile_counts";
         /// <summary>Metadata key: class labels, JSON array of strings in label-index order.</summary>
         public const string KeyClassLabels = "vaeprocgen.class_labels";
         /// <summary>Metadata key: whether the decoder takes a <see cref="LabelInput"/> ("true"/"false").</summary>

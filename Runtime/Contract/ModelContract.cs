@@ -38,6 +38,8 @@ namespace VaeProcgen.Contract
         public IReadOnlyList<TileLegendEntry> TileLegend { get; private set; } = Array.Empty<TileLegendEntry>();
         /// <summary>The 2x2 tile patterns of the training levels (tiles models exported with them), or null.</summary>
         public VaeProcgen.Generation.Tiles.TilePatternSet? TilePatterns2x2 { get; private set; }
+        /// <summary>Tiles only: tile counts of the training levels (<see cref="ContractNames.KeyTileCounts"/>), or null for models exported without them.</summary>
+        public VaeProcgen.Generation.Tiles.TileCountTable? TileCounts { get; private set; }
         /// <summary>Tiles only: how windows make a level (<see cref="ContractNames.KeyLevelLayout"/>; horizontal when absent).</summary>
         public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; private set; }
         /// <summary>Training palette as RGBA32 colours (may be empty).</summary>
@@ -122,6 +124,11 @@ namespace VaeProcgen.Contract
                 {
                     contract.TilePatterns2x2 = VaeProcgen.Generation.Tiles.TilePatternText.Parse(patternsText, contract.TileLegend)
                         ?? throw Bad(ContractNames.KeyTilePatterns2x2, "groups of 4 legend characters (row-major 2x2 patterns)", Shorten(patternsText));
+                }
+                if (props.TryGetValue(ContractNames.KeyTileCounts, out string? countsText))
+                {
+                    contract.TileCounts = VaeProcgen.Generation.Tiles.TileCountTable.Parse(countsText, contract.Channels)
+                        ?? throw Bad(ContractNames.KeyTileCounts, $"';'-separated groups of {contract.Channels + 1} ','-separated counts (cells, then one per tile)", Shorten(countsText));
                 }
                 if (props.TryGetValue(ContractNames.KeyLevelLayout, out string? layoutText))
                 {

@@ -11,5 +11,8 @@ namespace VaeProcgen.Generation.Playability
 
         /// <summary>Single-screen rooms: walk, fall, climb ladders, hang on ropes, dig bricks; every pickup must be reachable (Lode Runner).</summary>
         LadderAndRope,
+
+        /// <summary>Seen from above, no gravity: walk in four directions over non-solid tiles; every door, stair and pickup must be reachable (The Legend of Zelda dungeon rooms).</summary>
+        TopDown,
     }
 }

@@ -49,6 +49,9 @@ namespace VaeProcgen.Generation.Playability
         /// <summary>Lode Runner-like: no jumping; ladders, ropes and digging.</summary>
         public static MovementProfile LadderAndRope() => new MovementProfile(MovementKind.LadderAndRope, 0, 0, false);
 
+        /// <summary>Zelda-like rooms seen from above: walk up, down, left and right; no jumping, no gravity.</summary>
+        public static MovementProfile TopDown() => new MovementProfile(MovementKind.TopDown, 0, 0, false);
+
         /// <inheritdoc />
         public override string ToString() => $"{Kind} (jump {JumpHeight} rows, {JumpRiseColumns} columns while rising{(WrapsHorizontally ? ", wraps" : "")})";
     }

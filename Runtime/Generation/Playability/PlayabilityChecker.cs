@@ -17,7 +17,10 @@ namespace VaeProcgen.Generation.Playability
     /// finished on standing in one of the top <see cref="VerticalGoalRows"/> rows. Ladder-and-rope rooms start on the <c>spawn</c> tile; the player walks on
     /// solid tiles and ladders, climbs ladders up and down, moves along ropes and drops from them, falls straight down
     /// otherwise, and digs a <c>diggable</c> tile diagonally below (the hole is entered and refills behind; from inside a hole the next brick down can be dug too, as a two-wide trench allows);
-    /// the room edges are walls and floor; the room is finished when every <c>pickupable</c> tile is reachable.
+    /// the room edges are walls and floor; the room is finished when every <c>pickupable</c> tile is reachable. Top-down rooms
+    /// start on the <c>spawn</c> tile, else at the entrance (the first <c>door</c>/<c>stair</c>/<c>exit</c> tile on the room's
+    /// edge); the player steps up, down, left or right onto any tile that is not solid and not a non-enemy hazard (doors
+    /// always); the room is finished when every door, stair, exit and pickup is reachable (and it has at least one).
     /// </para>
     /// <para>
     /// Cost: (cells x jump phases) states, each visited once: a 14 x 200 Mario level with the default profile has
@@ -27,7 +30,7 @@ namespace VaeProcgen.Generation.Playability
     /// </summary>
     public sealed class PlayabilityChecker
     {
-        private const byte FlagSolid = 1, FlagTop = 2, FlagLadder = 4, FlagRope = 8, FlagDeadly = 16, FlagDig = 32;
+        private const byte FlagSolid = 1, FlagTop = 2, FlagLadder = 4, FlagRope = 8, FlagDeadly = 16, FlagDig = 32, FlagDoor = 64, FlagHazard = 128;
 
         private readonly TileRoles roles;
         private readonly MovementProfile profile;
@@ -42,8 +45,10 @@ namespace VaeProcgen.Generation.Playability
         {
             this.roles = roles ?? throw new ArgumentNullException(nameof(roles));
             this.profile = profile ?? throw new ArgumentNullException(nameof(profile));
-            phases = profile.Kind == MovementKind.LadderAndRope ? 1 : 1 + profile.JumpHeight * (profile.JumpRiseColumns + 1);
+            phases = IsRoomKind ? 1 : 1 + profile.JumpHeight * (profile.JumpRiseColumns + 1);
         }
+
+        private bool IsRoomKind => profile.Kind == MovementKind.LadderAndRope || profile.Kind == MovementKind.TopDown;
 
         /// <summary>The tile roles.</summary>
         public TileRoles Roles => roles;
@@ -66,7 +71,7 @@ namespace VaeProcgen.Generation.Playability
             int start = FindStart(grid, out string? noStart);
             if (start < 0) return new PlayabilityResult(false, null, Array.Empty<GridPoint>(), 0, 0, CountPickups(grid), noStart!);
             GridPoint startPoint = Point(start);
-            if (profile.Kind == MovementKind.LadderAndRope) return CheckRoom(grid, start, startPoint);
+            if (IsRoomKind) return CheckRoom(grid, start, startPoint);
             int margin = goalMargin > 0 ? goalMargin : profile.Kind == MovementKind.SideScrolling ? 1 : VerticalGoalRows;
             return CheckPlatformer(start, startPoint, margin);
         }
@@ -94,6 +99,8 @@ namespace VaeProcgen.Generation.Playability
                 if (roles.Rope[t]) f |= FlagRope;
                 if (roles.Deadly[t]) f |= FlagDeadly;
                 if (roles.Diggable[t]) f |= FlagDig;
+                if (roles.Door[t]) f |= FlagDoor;
+                if (roles.Hazard[t]) f |= FlagHazard;
                 flags[i] = f;
             }
             Array.Fill(parent, -1, 0, cells * phases);
@@ -122,10 +129,28 @@ namespace VaeProcgen.Generation.Playability
                     }
                     problem = "There is no cell to start on: no row has an empty cell above solid ground.";
                     return -1;
+                case MovementKind.TopDown:
+                    int entrance = Entrance();
+                    if (entrance < 0) problem = "The room has no start (a tile tagged 'spawn') and no entrance (a tile tagged 'door', 'stair' or 'exit').";
+                    return entrance;
                 default:
                     problem = "The room has no start (a tile tagged 'spawn').";
                     return -1;
             }
+        }
+
+        /// <summary>A top-down room's entrance: the first door on the room's edge (top row, bottom row, left, right), else the first door.</summary>
+        private int Entrance()
+        {
+            int cells = height * width, first = -1;
+            for (int i = 0; i < cells; i++)
+            {
+                if ((flags[i] & FlagDoor) == 0) continue;
+                int r = i / width, c = i % width;
+                if (r == 0 || r == height - 1 || c == 0 || c == width - 1) return i;
+                if (first < 0) first = i;
+            }
+            return first;
         }
 
         private bool CanStartAt(int r, int c)
@@ -225,29 +250,47 @@ namespace VaeProcgen.Generation.Playability
             {
                 int cell = queue[head++];
                 int r = cell / width, c = cell - r * width;
-                ExpandRoom(cell, r, c, ref tail);
+                if (profile.Kind == MovementKind.TopDown) ExpandTopDown(cell, r, c, ref tail);
+                else ExpandRoom(cell, r, c, ref tail);
             }
             ReadOnlySpan<int> tiles = grid.Cells;
-            int total = 0, reached = 0;
+            bool topDown = profile.Kind == MovementKind.TopDown;
+            int total = 0, reached = 0, pickups = 0, pickupsReached = 0;
             GridPoint? firstMissing = null;
             var path = new List<GridPoint>();
             for (int i = 0; i < tiles.Length; i++)
             {
-                if (!roles.Pickup[tiles[i]]) continue;
+                bool pickup = roles.Pickup[tiles[i]];
+                if (!pickup && !(topDown && roles.Door[tiles[i]])) continue;
                 total++;
+                if (pickup) pickups++;
                 if (parent[i] >= 0)
                 {
                     reached++;
+                    if (pickup) pickupsReached++;
                     Trace(i, path);
                 }
                 else if (firstMissing == null) firstMissing = Point(i);
             }
-            bool playable = reached == total;
+            string goals = topDown ? "doors, stairs and pickups" : "pickups";
+            bool playable = reached == total && (total > 0 || !topDown);
             string reason = playable
-                ? $"All {total} pickups are reachable from the start {startPoint}."
-                : $"{total - reached} of {total} pickups cannot be reached from the start {startPoint} (the first at {firstMissing}).";
-            return new PlayabilityResult(playable, startPoint, path, total == 0 ? 1 : reached / (double)total, reached, total, reason);
+                ? $"All {total} {goals} are reachable from the start {startPoint}."
+                : total == 0 ? $"The room has no {goals} to reach."
+                : $"{total - reached} of {total} {goals} cannot be reached from the start {startPoint} (the first at {firstMissing}).";
+            return new PlayabilityResult(playable, startPoint, path, total == 0 ? (playable ? 1 : 0) : reached / (double)total, pickupsReached, pickups, reason);
         }
+
+        /// <summary>Top-down rooms: one step up, down, left or right onto a walkable cell (not solid, not a hazard; doors always).</summary>
+        private void ExpandTopDown(int cell, int r, int c, ref int tail)
+        {
+            if (r > 0 && Walkable(flags[cell - width])) Visit(cell, cell - width, ref tail);
+            if (r + 1 < height && Walkable(flags[cell + width])) Visit(cell, cell + width, ref tail);
+            if (c > 0 && Walkable(flags[cell - 1])) Visit(cell, cell - 1, ref tail);
+            if (c + 1 < width && Walkable(flags[cell + 1])) Visit(cell, cell + 1, ref tail);
+        }
+
+        private static bool Walkable(byte f) => (f & FlagDoor) != 0 || (f & (FlagSolid | FlagHazard)) == 0;
 
         private void ExpandRoom(int cell, int r, int c, ref int tail)
         {
@@ -276,6 +319,16 @@ namespace VaeProcgen.Generation.Playability
                 bool open = (side & (FlagSolid | FlagLadder | FlagRope)) == 0 || (side & FlagDig) != 0;
                 if (open && (flags[cell + width + dx] & FlagDig) != 0) Visit(cell, cell + width + dx, ref tail);
             }
+        }
+
+        /// <summary>
+        /// True when the last <see cref="Check(TileGrid)"/> reached <paramref name="cell"/> (row-major) in any state. Rooms are
+        /// searched completely, so this is the reachable set; platformer searches stop at the goal.
+        /// </summary>
+        internal bool Reached(int cell)
+        {
+            for (int p = 0; p < phases; p++) if (parent[cell * phases + p] >= 0) return true;
+            return false;
         }
 
         private int Column(int c)

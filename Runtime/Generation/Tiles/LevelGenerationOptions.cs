@@ -39,6 +39,13 @@ namespace VaeProcgen.Generation.Tiles
         /// </summary>
         public double PriorSpread { get; set; }
 
+        /// <summary>
+        /// When set (with <see cref="Playability"/>, whose legend roles say which tiles are objects), object tiles lost by
+        /// most-likely-tile decoding (gold, coins, keys, enemies) are placed by count: a training level's counts, scaled to the level's size, on empty cells drawn with the decoder's probability of the object (reachable ones in rooms); docs/LEVELS.md has the measurements.
+        /// <see cref="TileModelExtensions.LevelOptions"/> sets it from the contract's training counts.
+        /// </summary>
+        public TileCountTable? ObjectCounts { get; set; }
+
         /// <summary>Most decoder batches (of <see cref="CandidatesPerSegment"/> latents) a checked level may use before giving up. Default 64.</summary>
         public int MaxDecodeBatches { get; set; } = 64;
     }

@@ -114,6 +114,23 @@ namespace VaeProcgen.Generation.Tiles
             return unseen;
         }
 
+        /// <summary>Sets <paramref name="unseen"/>[c] when some 2x2 window whose left column is c was not seen (c in 0..width-2).</summary>
+        public void MarkUnseenColumns(TileGrid grid, bool[] unseen)
+        {
+            ReadOnlySpan<int> cells = grid.Cells;
+            int width = grid.Width;
+            for (int row = 0; row + 1 < grid.Height; row++)
+            {
+                int top = row * width, bottom = top + width;
+                for (int column = 0; column + 1 < width; column++)
+                {
+                    int tl = PositionOf(cells[top + column]), tr = PositionOf(cells[top + column + 1]);
+                    int bl = PositionOf(cells[bottom + column]), br = PositionOf(cells[bottom + column + 1]);
+                    if (tl < 0 || tr < 0 || bl < 0 || br < 0 || !Allowed(tl, tr, bl, br)) unseen[column] = true;
+                }
+            }
+        }
+
         private int Index(int topLeft, int topRight, int bottomLeft, int bottomRight) => ((topLeft * Size + topRight) * Size + bottomLeft) * Size + bottomRight;
     }
 }

@@ -23,6 +23,7 @@ namespace VaeProcgen.Generation.Tiles
         private readonly LevelGenerationOptions options;
         private readonly PlayabilityChecker? checker;
         private readonly DeterministicRandom random;
+        private readonly long seed;
         private readonly bool vertical;
         private readonly int height, span, overlap, step, segments, totalWidth, windowSize;
         private readonly float[] level;
@@ -42,6 +43,7 @@ namespace VaeProcgen.Generation.Tiles
             this.segments = segments;
             checker = options.Playability;
             random = new DeterministicRandom(seed);
+            this.seed = seed;
             vertical = options.Layout == LevelLayout.Vertical;
             height = vertical ? windowColumns : windowRows;
             span = vertical ? windowRows : windowColumns;
@@ -389,6 +391,8 @@ namespace VaeProcgen.Generation.Tiles
                     check = after;
                 }
             }
+            if (options.ObjectCounts != null && checker != null && check!.Playable)
+                (grid, check) = RoomSearch.WithObjects(grid, check, probabilities, checker, options.ObjectCounts, new DeterministicRandom(unchecked(seed ^ RoomSearch.ObjectSeedSalt)));
             for (int s = 0; s < segments; s++)
             {
                 Release(stack[s]);

@@ -7,17 +7,22 @@ namespace VaeProcgen.Generation.Tiles
     /// Checked generation of single-screen rooms: batches of candidate latents from the prior are decoded to tiles
     /// (most likely tile, or sampled at the temperature); each room gets exactly one start (the first existing start tile
     /// that makes the room playable, else the first standable empty cell, bottom row first, that does; other start tiles
-    /// become their cell's most likely non-start tile); the first room that passes the check, with at least one pickup
-    /// when the legend has pickups, is the result.
+    /// become their cell's most likely non-start tile); of the batch's rooms that pass the check (with at least one pickup
+    /// when a ladder-and-rope legend has pickups), the one whose open cells the player can reach the most is the result
+    /// (the first playable room was often one the player could not leave: a start on a floor with nothing else in reach). With <see cref="LevelGenerationOptions.ObjectCounts"/> a playable room
+    /// first gets its object tiles by count (<see cref="ObjectPlacement"/>).
     /// </summary>
     internal sealed class RoomSearch
     {
         private const int MaxStartTries = 12;
 
+        /// <summary>Mixed into the seed of the object placement's random numbers, so they do not share the latents' sequence.</summary>
+        internal const long ObjectSeedSalt = 0x0B1EC7;
+
         private readonly Func<float[], float[]> decode;
         private readonly int latentSize, tiles, height, width;
         private readonly LevelGenerationOptions options;
-        private readonly DeterministicRandom random;
+        private readonly DeterministicRandom random, objectRandom;
 
         public RoomSearch(Func<float[], float[]> decode, int latentSize, int tiles, int height, int width, long seed, LevelGenerationOptions options)
         {
@@ -28,6 +33,7 @@ namespace VaeProcgen.Generation.Tiles
             this.width = width;
             this.options = options;
             random = new DeterministicRandom(seed);
+            objectRandom = new DeterministicRandom(unchecked(seed ^ ObjectSeedSalt));
         }
 
         public LevelGenerationResult Run()
@@ -52,6 +58,10 @@ namespace VaeProcgen.Generation.Tiles
                 float[] output = decode(latents) ?? throw new InvalidOperationException("The decoder returned null.");
                 if (output.Length != k * windowSize)
                     throw new InvalidOperationException($"The decoder returned {output.Length} values for {k} latents; expected {windowSize * k}.");
+                TileGrid? best = null;
+                float[]? bestProbabilities = null;
+                PlayabilityResult? bestCheck = null;
+                double bestCoverage = -1;
                 for (int c = 0; c < k; c++)
                 {
                     var probabilities = new float[windowSize];
@@ -59,8 +69,20 @@ namespace VaeProcgen.Generation.Tiles
                     TileGrid decoded = TileDecoding.Sample(probabilities, tiles, height, width, options.Temperature, random);
                     if (checker == null) return new LevelGenerationResult(decoded, probabilities, null, null, batches);
                     var (room, check) = WithOneStart(decoded, probabilities, checker);
-                    bool hasPickups = check.PickupsTotal > 0 || !LegendHasPickups(checker.Roles);
-                    if (check.Playable && hasPickups) return new LevelGenerationResult(room, probabilities, null, check, batches);
+                    if (check.Playable && options.ObjectCounts != null) (room, check) = WithObjects(room, check, probabilities, checker, options.ObjectCounts, objectRandom);
+                    bool hasPickups = check.PickupsTotal > 0 || checker.Profile.Kind != MovementKind.LadderAndRope || !LegendHasPickups(checker.Roles);
+                    if (check.Playable && hasPickups)
+                    {
+                        double coverage = Coverage(room, checker);
+                        if (coverage > bestCoverage)
+                        {
+                            best = room;
+                            bestProbabilities = probabilities;
+                            bestCheck = check;
+                            bestCoverage = coverage;
+                        }
+                        continue;
+                    }
                     if (fallback == null || check.Progress > fallbackCheck!.Progress)
                     {
                         fallback = room;
@@ -68,9 +90,35 @@ namespace VaeProcgen.Generation.Tiles
                         fallbackCheck = check;
                     }
                 }
+                if (best != null) return new LevelGenerationResult(best, bestProbabilities!, null, bestCheck, batches);
             }
             if (fallbackCheck!.Playable) fallbackCheck = PlayabilityResult.Failed(fallbackCheck, "The room has no pickups, so there is nothing to collect.");
             return new LevelGenerationResult(fallback!, fallbackProbabilities!, null, fallbackCheck, batches);
+        }
+
+        /// <summary>The level with its object tiles placed by count (<see cref="ObjectPlacement"/>), when it stays playable; else the level as it was.</summary>
+        internal static (TileGrid Grid, PlayabilityResult Check) WithObjects(TileGrid grid, PlayabilityResult check, float[] probabilities, PlayabilityChecker checker,
+            TileCountTable counts, DeterministicRandom random)
+        {
+            var (placed, count) = ObjectPlacement.Place(grid, probabilities, counts, checker, random);
+            if (count == 0) return (grid, check);
+            PlayabilityResult after = checker.Check(placed);
+            return after.Playable ? (placed, after) : (grid, check);
+        }
+
+        /// <summary>Fraction of the room's non-solid cells the player can reach: of a batch's playable rooms the one the player can explore most wins.</summary>
+        private static double Coverage(TileGrid room, PlayabilityChecker checker)
+        {
+            checker.Check(room);
+            int open = 0, reached = 0;
+            ReadOnlySpan<int> cells = room.Cells;
+            for (int i = 0; i < cells.Length; i++)
+            {
+                if (checker.Roles.IsSolid(cells[i])) continue;
+                open++;
+                if (checker.Reached(i)) reached++;
+            }
+            return open == 0 ? 0 : reached / (double)open;
         }
 
         private static bool LegendHasPickups(TileRoles roles)

@@ -85,10 +85,12 @@ namespace VaeProcgen.Generation.Tiles
 
         /// <summary>
         /// Generation options for this model: the defaults of <see cref="LevelGenerationOptions"/> with the given
-        /// temperature, the contract's level layout, latents from the model's fitted prior when it has one (see
+        /// temperature, the contract's level layout, <see cref="StripCandidates"/> or <see cref="RoomCandidates"/> candidates, latents from the model's fitted prior when it has one (see
         /// <see cref="VaeModel.FittedPrior"/>), the playability check of <see cref="TileModelExtensions.PlayabilityChecker(VaeModel, MovementProfile)"/> when
         /// <paramref name="checkPlayability"/> is true, and repair against the contract's 2x2 training patterns when
-        /// <paramref name="repair"/> is true.
+        /// <paramref name="repair"/> is true; for rooms with the check, object tiles (gold, enemies, keys) are placed by the
+        /// training levels' counts when the contract has them (<see cref="LevelGenerationOptions.ObjectCounts"/>; set it for
+        /// strip levels too to give them the originals' enemy and coin counts).
         /// </summary>
         /// <param name="model">An unconditional tiles model.</param>
         /// <param name="repair">Repair every window so it has only 2x2 patterns seen in training.</param>
@@ -112,25 +114,53 @@ namespace VaeProcgen.Generation.Tiles
                 Temperature = temperature,
                 RepairPatterns = patterns,
                 Layout = model.Contract.LevelLayout,
+                CandidatesPerSegment = model.Contract.LevelLayout == LevelLayout.Room ? RoomCandidates : StripCandidates,
                 LatentPrior = model.FittedPrior,
                 Playability = checkPlayability ? model.PlayabilityChecker() : null,
+                ObjectCounts = checkPlayability && model.Contract.LevelLayout == LevelLayout.Room ? model.Contract.TileCounts : null,
             };
         }
 
         /// <summary>
+        /// Candidates per segment of stitched levels in <see cref="LevelOptions"/>: 4 halves the decoding of 8 (a checked
+        /// 220-column Mario level: median 36 instead of 63 ms) with all 30 test levels still playable and the tile-pattern
+        /// KL inside the human range (docs/LEVELS.md).
+        /// </summary>
+        public const int StripCandidates = 4;
+
+        /// <summary>Candidate rooms per batch in <see cref="LevelOptions"/>: the most explorable playable one wins, and 8 keep Lode Runner's gold count (4 gave 15 instead of 19.6 per room).</summary>
+        public const int RoomCandidates = 8;
+
+        /// <summary>
         /// A playability checker for this model's levels: tile roles from the contract's legend tags and the movement
         /// profile of its layout (horizontal: <see cref="MovementProfile.SideScrolling"/>, vertical:
-        /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>), unless one is given.
+        /// <see cref="MovementProfile.Vertical"/>, room: <see cref="MovementProfile.LadderAndRope"/>, or
+        /// <see cref="MovementProfile.TopDown"/> when the legend has doors and no sign of gravity), unless one is given.
         /// </summary>
         /// <param name="model">An unconditional tiles model.</param>
-        /// <param name="profile">The movement rules, or null for the default of the model's layout (<see cref="ProfileFor"/>).</param>
+        /// <param name="profile">The movement rules, or null for the default of the model's layout and legend (<see cref="ProfileFor(LevelLayout, TileRoles)"/>).</param>
         /// <returns>A checker for levels of this model's legend.</returns>
         /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
         /// <exception cref="VaeModelKindException">The model is a sprite model or conditional.</exception>
         public static PlayabilityChecker PlayabilityChecker(this VaeModel model, MovementProfile? profile = null)
         {
             RequireTiles(model);
-            return new PlayabilityChecker(TileRoles.FromLegend(model.Contract.TileLegend), profile ?? ProfileFor(model.Contract.LevelLayout));
+            TileRoles roles = TileRoles.FromLegend(model.Contract.TileLegend);
+            return new PlayabilityChecker(roles, profile ?? ProfileFor(model.Contract.LevelLayout, roles));
+        }
+
+        /// <summary>
+        /// The movement profile of a layout and legend: <see cref="MovementProfile.TopDown"/> for rooms whose legend
+        /// <see cref="TileRoles.LooksTopDown"/> (doors or stairs, no ladders, ropes or jump-through platforms), else
+        /// <see cref="ProfileFor(LevelLayout)"/>.
+        /// </summary>
+        /// <param name="layout">How the model's windows make a level.</param>
+        /// <param name="roles">The tile roles of the model's legend.</param>
+        /// <returns>The profile the checker uses when none is given.</returns>
+        public static MovementProfile ProfileFor(LevelLayout layout, TileRoles roles)
+        {
+            if (roles == null) throw new ArgumentNullException(nameof(roles));
+            return layout == LevelLayout.Room && roles.LooksTopDown ? MovementProfile.TopDown() : ProfileFor(layout);
         }
 
         /// <summary>The default movement profile of a layout.</summary>

@@ -12,7 +12,9 @@ namespace VaeProcgen.Benchmarks
     /// 4 overlap columns, argmax tiles) and repair against the 2x2 patterns of the embedded Mario levels
     /// (<see cref="LevelRepair"/>). Windows are 28 wide with a 24-column step, so 9 segments give 220 columns.
     /// <see cref="GeneratePlayableLevel"/> adds what the product does by default: latents from the model's fitted prior and
-    /// the playability check of every candidate segment (side-scrolling profile), with backtracking, and a final check.
+    /// the playability check of every candidate segment (side-scrolling profile), with backtracking, and a final check,
+    /// with the product's <see cref="TileModelExtensions.StripCandidates"/> candidates per segment (object tiles are placed
+    /// by count only in rooms by default, so not here).
     /// The built-in benchmark model is untrained, so its levels are never playable and the checked benchmark then times
     /// the search until it gives up; set the environment variable <c>VAEPROCGEN_LEVEL_MODEL</c> to a trained tiles model
     /// folder (e.g. from <c>vaeprocgen train --kind tiles</c>) to time the real case.
@@ -55,6 +57,7 @@ namespace VaeProcgen.Benchmarks
                 RepairPatterns = options.RepairPatterns,
                 LatentPrior = model.FittedPrior,
                 Playability = model.PlayabilityChecker(),
+                CandidatesPerSegment = TileModelExtensions.StripCandidates,
             };
             GenerateLevel();
             GeneratePlayableLevel();

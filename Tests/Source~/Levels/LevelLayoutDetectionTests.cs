@@ -1,4 +1,6 @@
+using System.Linq;
 using NUnit.Framework;
+using VaeProcgen.Trainer.Data;
 using VaeProcgen.Generation.Tiles;
 using VaeProcgen.Trainer.Data.Levels;
 
@@ -18,6 +20,20 @@ namespace VaeProcgen.Tests.Levels
             Assert.That(levels.Layout, Is.EqualTo(expected));
             Assert.That(levels.WindowHeight, Is.EqualTo(windowHeight));
             Assert.That(levels.WindowWidth, Is.EqualTo(windowWidth));
+            Assert.That((options.Layout, options.DetectLayout, options.WindowHeight), Is.EqualTo((LevelLayout.Horizontal, true, (int?)16)),
+                "the caller's options are not changed by loading");
+        }
+
+        [Test]
+        public void LevelsOfMixedSizesGiveOneSentenceNamingTheSizes()
+        {
+            var legend = VglcLegend.Parse("{\"tiles\": {\"X\": [\"solid\"], \"-\": [\"passable\", \"empty\"]}}", "mixed.json");
+            string Room(int rows, int columns) => string.Join("\n", Enumerable.Repeat(new string('-', columns), rows - 1).Append(new string('X', columns)));
+            var texts = new[] { ("a.txt", Room(12, 16)), ("b.txt", Room(11, 16)), ("c.txt", Room(12, 16)) };
+            var options = new TileWindowOptions { WindowWidth = 8, WindowHeight = 16, DetectLayout = true };
+            var error = Assert.Throws<DataLoadException>(() => TileLevelDataset.FromTexts(texts, legend, "mixed.json", "{}", options));
+            Assert.That(error!.Message, Does.Contain("'b.txt' is 11 x 16 tiles"));
+            Assert.That(error.Message, Does.Contain("the levels mix sizes (12 x 16, 11 x 16)"));
         }
 
         [Test]

@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Diagnostics;
 using NUnit.Framework;
 using VaeProcgen.Generation;
@@ -64,6 +66,27 @@ namespace VaeProcgen.Tests.Levels
             LevelRepairResult guided = LevelRepair.Repair(corrupted, _seen, p);
             Assert.That(guided.Succeeded, Is.True);
             Assert.That(guided.Grid.CountDifferences(level), Is.LessThanOrEqualTo(plain.Grid.CountDifferences(level)));
+        }
+
+        [Test]
+        public void TwoDistantProblemSpots_AreRepairedLocally_TheColumnsAwayFromThemAreUntouched()
+        {
+            TileGrid level = LevelTestData.Mario.Levels[0].Slice(0, 200);
+            int pipe = LevelTestData.Mario.Legend.First(e => e.Character == '<').Index;
+            int[] cells = level.ToArray();
+            cells[5 * 200 + 30] = pipe; // a lone pipe top in the sky, twice
+            cells[4 * 200 + 150] = pipe;
+            var corrupted = new TileGrid(14, 200, cells);
+            Assert.That(_seen.CountUnseen(corrupted), Is.GreaterThan(0));
+            LevelRepairResult result = LevelRepair.Repair(corrupted, _seen);
+            Assert.That(result.Succeeded, Is.True);
+            Assert.That(_seen.CountUnseen(result.Grid), Is.EqualTo(0));
+            for (int c = 0; c < 200; c++)
+            {
+                if (Math.Abs(c - 30) <= LevelRepair.LocalMargin + 1 || Math.Abs(c - 150) <= LevelRepair.LocalMargin + 1) continue;
+                for (int r = 0; r < 14; r++) Assert.That(result.Grid[r, c], Is.EqualTo(corrupted[r, c]), $"cell ({r}, {c}) is far from both spots");
+            }
+            Assert.That(result.ChangedCells, Is.InRange(2, 6));
         }
 
         [Test]

@@ -14,7 +14,11 @@ namespace VaeProcgen.Tests.Playability
         private const int LatentSize = 2;
 
         /// <summary>A decoder whose latent's first coordinate picks one of <paramref name="windows"/>: 0.9 on its tile, the rest spread evenly.</summary>
-        private static Func<float[], float[]> FakeDecoder(IReadOnlyList<TileGrid> windows, int tiles)
+        private static Func<float[], float[]> FakeDecoder(IReadOnlyList<TileGrid> windows, int tiles) =>
+            FakeDecoder(windows, tiles, (tile, t) => t == tile ? 0.9f : 0.1f / (tiles - 1));
+
+        /// <summary>As <see cref="FakeDecoder(IReadOnlyList{TileGrid}, int)"/>, with p(t | cell) = <paramref name="probability"/>(the window's tile at the cell, t).</summary>
+        internal static Func<float[], float[]> FakeDecoder(IReadOnlyList<TileGrid> windows, int tiles, Func<int, int, float> probability)
         {
             int plane = windows[0].Height * windows[0].Width, size = tiles * plane;
             return latents =>
@@ -27,7 +31,7 @@ namespace VaeProcgen.Tests.Playability
                     TileGrid window = windows[Math.Min(windows.Count - 1, (int)(u * windows.Count))];
                     for (int cell = 0; cell < plane; cell++)
                         for (int t = 0; t < tiles; t++)
-                            result[b * size + t * plane + cell] = t == window.Cells[cell] ? 0.9f : 0.1f / (tiles - 1);
+                            result[b * size + t * plane + cell] = probability(window.Cells[cell], t);
                 }
                 return result;
             };

@@ -29,16 +29,19 @@ namespace VaeProcgen.Trainer.Cli
             var candidates = LevelsCommand.Candidates();
             var noCheck = LevelsCommand.NoCheck();
             var spread = LevelsCommand.PriorSpread();
+            var movement = LevelsCommand.Movement();
+            var objects = LevelsCommand.Objects();
             var previews = new Option<string?>("--previews") { Description = "Folder for one preview PNG per generated level (seed-S.png) with the checker's route drawn on it." };
             var backend = SharedOptions.BackendChoice();
-            foreach (Option o in new Option[] { model, data, legend, game, count, seed, segments, temperature, candidates, noCheck, spread, previews, backend }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, data, legend, game, count, seed, segments, temperature, candidates, noCheck, spread, movement, objects, previews, backend }) command.Options.Add(o);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(count);
                 if (n < 1 || n > 1000) throw new UserErrorException($"--count must be between 1 and 1000 (got {n}).");
                 using VaeModel vae = SharedOptions.LoadModel(parsed.GetValue(model)!, parsed.GetValue(backend)!);
                 bool check = !parsed.GetValue(noCheck);
-                LevelGenerationOptions options = LevelsCommand.Options(vae, repair: false, parsed.GetValue(temperature), parsed.GetValue(candidates), check, parsed.GetValue(spread));
+                LevelGenerationOptions options = LevelsCommand.Options(vae, repair: false, parsed.GetValue(temperature), parsed.GetValue(candidates), check, parsed.GetValue(spread),
+                    parsed.GetValue(movement)!, parsed.GetValue(objects)!);
                 LevelLayout layout = vae.Contract.LevelLayout;
                 var window = new TileWindowOptions { WindowWidth = vae.Contract.Width, WindowHeight = vae.Contract.Height, Layout = layout };
                 TileLevelDataset levels = TileDataPreparer.Load(parsed.GetValue(data), parsed.GetValue(legend), window, parsed.GetValue(game));
@@ -46,7 +49,7 @@ namespace VaeProcgen.Trainer.Cli
                     throw new UserErrorException($"The levels' legend has {levels.TileCount} tiles but the model has {vae.Contract.Channels}; pass the legend the model was trained with.");
                 TilePatternSet patterns = vae.Contract.TilePatterns2x2 ?? new TilePatternSet(levels.Levels, 2);
                 int segmentCount = layout == LevelLayout.Room ? 1 : LevelsCommand.CheckSegments(parsed.GetValue(segments));
-                PlayabilityChecker checker = vae.PlayabilityChecker();
+                PlayabilityChecker checker = vae.PlayabilityChecker(LevelsCommand.Profile(parsed.GetValue(movement)!));
                 string? previewFolder = parsed.GetValue(previews);
                 if (previewFolder != null) Directory.CreateDirectory(previewFolder);
                 var raw = new List<TileGrid>();
@@ -74,6 +77,8 @@ namespace VaeProcgen.Trainer.Cli
                     ["original_playable"] = levels.Levels.Count(level => checker.Check(level).Playable) / (double)levels.Levels.Count,
                     ["generation_gave_up"] = failures,
                 };
+                report["object_tiles"] = LevelEvaluation.ObjectCounts(checker.Roles, vae.Contract.TileLegend, levels.Levels, raw);
+                report["objects_placed_by_count"] = options.ObjectCounts != null;
                 report["layout"] = layout.ToString().ToLowerInvariant();
                 report["backend"] = vae.Backend.ToString();
                 report["temperature"] = options.Temperature;

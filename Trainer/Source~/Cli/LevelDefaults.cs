@@ -35,7 +35,7 @@ namespace VaeProcgen.Trainer.Cli
             _ => (Preset, Epochs, FreeBits),
         };
 
-        /// <summary>Candidate latents per stitched segment.</summary>
-        public const int Candidates = 8;
+        /// <summary>Candidate latents per segment: 0 = the model's default (<see cref="VaeProcgen.Generation.Tiles.TileModelExtensions.LevelOptions"/>: 4 per stitched segment, 8 per room batch).</summary>
+        public const int Candidates = 0;
     }
 }

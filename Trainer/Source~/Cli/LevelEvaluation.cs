@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using VaeProcgen.Contract;
+using VaeProcgen.Generation.Playability;
 using VaeProcgen.Generation.Tiles;
 
 namespace VaeProcgen.Trainer.Cli
@@ -45,6 +47,40 @@ namespace VaeProcgen.Trainer.Cli
                 ["unseen_2x2_after_repair"] = repaired.Average(patterns.UnseenRate),
             };
         }
+
+        /// <summary>
+        /// Per object tile (<see cref="TileRoles.ObjectTiles"/>: gold, coins, enemies...): its mean count per level and per
+        /// 1,000 cells in the generated levels as generation returns them (before the metrics' repair) and in the original levels.
+        /// </summary>
+        public static Dictionary<string, object> ObjectCounts(TileRoles roles, IReadOnlyList<TileLegendEntry> legend, IReadOnlyList<TileGrid> originals, IReadOnlyList<TileGrid> generated)
+        {
+            var result = new Dictionary<string, object>();
+            foreach (int tile in roles.ObjectTiles)
+            {
+                TileLegendEntry entry = legend.First(e => e.Index == tile);
+                result[entry.Character.ToString()] = new Dictionary<string, object>
+                {
+                    ["tags"] = string.Join(",", entry.Tags),
+                    ["generated_per_level"] = MeanCount(generated, tile),
+                    ["original_per_level"] = MeanCount(originals, tile),
+                    ["generated_per_1000_cells"] = PerThousandCells(generated, tile),
+                    ["original_per_1000_cells"] = PerThousandCells(originals, tile),
+                };
+            }
+            return result;
+        }
+
+        private static int Count(TileGrid level, int tile)
+        {
+            int n = 0;
+            foreach (int t in level.Cells) if (t == tile) n++;
+            return n;
+        }
+
+        private static double MeanCount(IReadOnlyList<TileGrid> levels, int tile) => levels.Average(level => (double)Count(level, tile));
+
+        private static double PerThousandCells(IReadOnlyList<TileGrid> levels, int tile) =>
+            1000.0 * levels.Sum(level => (double)Count(level, tile)) / levels.Sum(level => (double)level.Height * level.Width);
 
         /// <summary>Non-overlapping windows of every level, row by row (the metric unit of novelty and diversity).</summary>
         public static List<TileGrid> Windows(IReadOnlyList<TileGrid> levels, int height, int width)

@@ -33,6 +33,7 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingOptions options = settings.Read(parsed, kind);
                 using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, sheet, options);
                 ReportSkipped(prepared);
+                ReportLegend(prepared);
                 settings.ApplyLayoutDefaults(parsed, prepared, options);
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
@@ -46,6 +47,18 @@ namespace VaeProcgen.Trainer.Cli
                 return result.Completed ? 0 : 130;
             }));
             return command;
+        }
+
+        /// <summary>Tiles: says on stderr which legend tiles have no tag the playability checker knows (it plays them as empty space).</summary>
+        private static void ReportLegend(PreparedData prepared)
+        {
+            if (prepared.TileLegendJson == null) return;
+            var legend = TileLegendJson.Parse(prepared.TileLegendJson, prepared.Channels);
+            if (legend == null) return;
+            foreach (var entry in VaeProcgen.Generation.Playability.TileRoles.WithoutKnownTags(legend))
+            {
+                System.Console.Error.WriteLine($"note: legend tile '{entry.Character}' ({string.Join(", ", entry.Tags)}) has no tag the playability checker knows, so levels are checked as if it were empty space; tag it 'solid' or 'passable' (known tags: {string.Join(", ", VaeProcgen.Generation.Playability.TileRoles.KnownTags)}).");
+            }
         }
 
         /// <summary>With --skip-bad-files, says on stderr how many files were left out and why (first few named).</summary>

@@ -20,6 +20,8 @@ namespace VaeProcgen.Trainer.Export
         public string? TilePatterns2x2 { get; set; }
         /// <summary>Tiles only: how windows make a level (written as <c>vaeprocgen.level_layout</c>).</summary>
         public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; set; }
+        /// <summary>Tile counts of the training levels (contract text form), or null.</summary>
+        public string? TileCounts { get; set; }
         /// <summary>Training palette as the contract's JSON, or null.</summary>
         public string? PaletteJson { get; set; }
         /// <summary>Fitted latent prior stored in the decoder's contract, or null.</summary>

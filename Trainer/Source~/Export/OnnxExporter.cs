@@ -77,6 +77,7 @@ namespace VaeProcgen.Trainer.Export
             Add(ContractNames.KeyClassLabels, JsonSerializer.Serialize(metadata.ClassLabels));
             if (metadata.TileLegendJson != null) Add(ContractNames.KeyTileLegend, metadata.TileLegendJson);
             if (metadata.TilePatterns2x2 != null) Add(ContractNames.KeyTilePatterns2x2, metadata.TilePatterns2x2);
+            if (metadata.TileCounts != null) Add(ContractNames.KeyTileCounts, metadata.TileCounts);
             if (metadata.Kind == ModelKind.Tiles) Add(ContractNames.KeyLevelLayout, ContractFormat.FormatLevelLayout(metadata.LevelLayout));
             if (metadata.PaletteJson != null) Add(ContractNames.KeyPalette, metadata.PaletteJson);
             if (metadata.LatentPrior != null && role == ContractNames.RoleDecoder) Add(ContractNames.KeyLatentPrior, metadata.LatentPrior.ToContractValue());

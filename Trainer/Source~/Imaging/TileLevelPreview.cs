@@ -22,6 +22,10 @@ namespace VaeProcgen.Trainer.Imaging
             ("ladder", 150, 100, 40, true),
             ("rope", 90, 60, 30, true),
             ("door", 120, 60, 160, false),
+            ("stair", 60, 200, 200, false),
+            ("stairs", 60, 200, 200, false),
+            ("wall", 60, 60, 80, false),
+            ("block", 140, 120, 100, false),
             ("pipe", 40, 170, 60, false),
             ("empty question block", 190, 140, 70, false),
             ("question block", 250, 215, 40, false),
@@ -31,6 +35,7 @@ namespace VaeProcgen.Trainer.Imaging
             ("breakable", 185, 85, 45, false),
             ("diggable", 185, 85, 45, false),
             ("ground", 120, 70, 30, false),
+            ("floor", 225, 210, 170, false),
             ("empty", 110, 160, 255, false),
         };
 

@@ -49,6 +49,9 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>
         public string? TilePatterns2x2 { get; }
 
+        /// <summary>Tiles only: tile counts of the training levels (<see cref="VaeProcgen.Generation.Tiles.TileCountTable"/> text form), or null.</summary>
+        public string? TileCounts { get; init; }
+
         /// <summary>Tiles only: how the windows make a level.</summary>
         public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; init; }
 

@@ -39,6 +39,8 @@ namespace VaeProcgen.Trainer.Training
         public string? TilePatterns2x2 { get; set; }
         /// <summary>Tiles only: how the windows make a level.</summary>
         public VaeProcgen.Generation.Tiles.LevelLayout LevelLayout { get; set; }
+        /// <summary>Tile counts of the training levels (contract text form), or null.</summary>
+        public string? TileCounts { get; set; }
         /// <summary>Palette JSON, when extracted.</summary>
         public string? PaletteJson { get; set; }
     }

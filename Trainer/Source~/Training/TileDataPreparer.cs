@@ -41,7 +41,11 @@ namespace VaeProcgen.Trainer.Training
             var testSet = new TrainingSet(test.ToOneHotPlanar(), test.Windows.Count, t, h, w);
             string patterns = TilePatternText.Format(new TilePatternSet(train.Levels, 2), all.Legend);
             return new PreparedData(ModelKind.Tiles, t, h, w, trainSet, testSet, System.Array.Empty<string>(), all.Fingerprint,
-                TileLegendJson.Format(all.Legend), tilePatterns2x2: patterns) { LevelLayout = all.Layout };
+                TileLegendJson.Format(all.Legend), tilePatterns2x2: patterns)
+            {
+                LevelLayout = all.Layout,
+                TileCounts = TileCountTable.FromLevels(train.Levels, t).Format(),
+            };
         }
 
         /// <summary>Load then prepare.</summary>

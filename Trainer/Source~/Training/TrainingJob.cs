@@ -143,6 +143,7 @@ namespace VaeProcgen.Trainer.Training
             TileLegendJson = Run.TileLegendJson,
             TilePatterns2x2 = Run.TilePatterns2x2,
             LevelLayout = Run.LevelLayout,
+            TileCounts = Run.TileCounts,
             PaletteJson = Run.PaletteJson,
             DatasetFingerprint = Run.DatasetFingerprint,
             Preset = Run.Preset,
@@ -164,6 +165,7 @@ namespace VaeProcgen.Trainer.Training
             TileLegendJson = data.TileLegendJson,
             TilePatterns2x2 = data.TilePatterns2x2,
             LevelLayout = data.LevelLayout,
+            TileCounts = data.TileCounts,
             PaletteJson = data.PaletteJson,
         };
 

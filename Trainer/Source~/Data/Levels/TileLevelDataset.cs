@@ -137,17 +137,23 @@ namespace VaeProcgen.Trainer.Data.Levels
                     skipped.Add((name, error.Message));
                 }
             }
-            if (options.DetectLayout) options.Layout = LevelLayoutDetector.Detect(parsed.Select(p => p.Grid).ToList());
-            bool windowIsLevelHigh = options.Layout == LevelLayout.Room || (options.Layout == LevelLayout.Horizontal && options.DetectLayout);
+            // The caller's options are never changed: the detected layout goes into a resolved copy the dataset keeps.
+            LevelLayout layout = options.DetectLayout ? LevelLayoutDetector.Detect(parsed.Select(p => p.Grid).ToList()) : options.Layout;
+            bool windowIsLevelHigh = layout == LevelLayout.Room || (layout == LevelLayout.Horizontal && options.DetectLayout);
+            TileWindowOptions resolved = options.Resolved(layout);
             int? windowHeight = windowIsLevelHigh ? null : options.WindowHeight;
-            int? windowWidth = options.FullWidth ? null : options.WindowWidth;
+            int? windowWidth = resolved.FullWidth ? null : options.WindowWidth;
+            List<string> sizes = parsed.Select(p => $"{p.Grid.Height} x {p.Grid.Width}").Distinct().ToList();
             foreach (var (name, text, grid) in parsed)
             {
                 windowHeight ??= grid.Height;
                 windowWidth ??= grid.Width;
                 if (grid.Height < windowHeight || grid.Width < windowWidth)
                 {
-                    string message = $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {windowWidth} window; remove it or use a smaller window.";
+                    string message = $"Level file '{name}' is {grid.Height} x {grid.Width} tiles, smaller than one {windowHeight} x {windowWidth} window; "
+                        + (sizes.Count > 1
+                            ? $"the levels mix sizes ({string.Join(", ", sizes.Take(4))}{(sizes.Count > 4 ? ", ..." : "")}) and a model learns one window size, so make them one size, remove the smaller ones or use a smaller window."
+                            : "remove it or use a smaller window.");
                     if (!options.SkipBadFiles) throw new DataLoadException(message);
                     skipped.Add((name, message));
                     continue;
@@ -156,7 +162,7 @@ namespace VaeProcgen.Trainer.Data.Levels
                 grids.Add(grid);
             }
             if (grids.Count == 0) throw new DataLoadException($"No usable levels: {skipped.Count} of {levels.Count} level files were skipped as bad.");
-            return new TileLevelDataset(kept, grids, legend, legendName, legendText, options, windowHeight!.Value, windowWidth!.Value, skipped);
+            return new TileLevelDataset(kept, grids, legend, legendName, legendText, resolved, windowHeight!.Value, windowWidth!.Value, skipped);
         }
 
         /// <summary>One-hot windows, flat [N, T, H, W]: 1 at the channel of each cell's tile, 0 elsewhere.</summary>

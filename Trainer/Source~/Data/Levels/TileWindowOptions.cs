@@ -29,6 +29,17 @@ namespace VaeProcgen.Trainer.Data.Levels
 
         internal bool FullWidth => Layout != VaeProcgen.Generation.Tiles.LevelLayout.Horizontal;
 
+        /// <summary>A copy of these options with <paramref name="layout"/> and detection off (the options a dataset resolved).</summary>
+        internal TileWindowOptions Resolved(VaeProcgen.Generation.Tiles.LevelLayout layout) => new TileWindowOptions
+        {
+            WindowHeight = WindowHeight,
+            WindowWidth = WindowWidth,
+            Stride = Stride,
+            Layout = layout,
+            DetectLayout = false,
+            SkipBadFiles = SkipBadFiles,
+        };
+
         /// <summary>When true, a bad level file is skipped and recorded in <see cref="TileLevelDataset.SkippedFiles"/> instead of failing the load.</summary>
         public bool SkipBadFiles { get; set; }
     }
