@@ -1,3 +1,4 @@
+using System;
 using VaeProcgen.Contract;
 
 namespace VaeProcgen.Trainer.Training
@@ -60,6 +61,10 @@ namespace VaeProcgen.Trainer.Training
         public double AdversarialWeight { get; set; }
         /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
         public int AdversarialStartEpoch { get; set; }
+        /// <summary>Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
+        public const double SpriteAdversarialWeight = 0.5;
+        /// <summary>Command-line default of <see cref="AdversarialStartEpoch"/>: a sixth of the run, at least the second epoch (the decoder learns shapes first).</summary>
+        public static int DefaultAdversarialStart(int epochs) => Math.Max(1, epochs / 6);
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }
