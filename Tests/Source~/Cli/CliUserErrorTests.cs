@@ -52,5 +52,26 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(error, Does.Contain("no-model"));
             Assert.That(File.Exists(Path.Combine(scratch.Path, "grid.png")), Is.False);
         }
+
+        [Test]
+        public void Train_IntoAFolderThatCannotBeCreated_ExitsTwoWithOneLine()
+        {
+            using var scratch = new ScratchFolder();
+            string blocker = Path.Combine(scratch.Path, "blocker");
+            File.WriteAllText(blocker, "a file where the output folder's parent should be");
+            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(blocker, "out"), "--preset", "tiny", "--epochs", "1");
+            Assert.That(exit, Is.EqualTo(2));
+            AssertOneLineWithoutStackTrace(error);
+            Assert.That(error, Does.Contain("blocker"));
+        }
+
+        [Test]
+        public void ErrorLine_ForAFailedWrite_SaysWhatToDo()
+        {
+            string line = Trainer.Cli.CommandLine.ErrorLine(new IOException("No space left on device : '/x/checkpoint.bin.tmp'"));
+            Assert.That(line, Does.StartWith("error: a file could not be read or written (No space left on device"));
+            Assert.That(line, Does.Contain("free disk space"));
+            Assert.That(Trainer.Cli.CommandLine.ErrorLine(new FileNotFoundException("Model file 'x' does not exist.")), Is.EqualTo("error: Model file 'x' does not exist."));
+        }
     }
 }

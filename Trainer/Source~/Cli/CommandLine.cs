@@ -38,7 +38,7 @@ namespace VaeProcgen.Trainer.Cli
             }
             catch (Exception e) when (IsUserError(e))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine(ErrorLine(e));
                 return UserErrorExitCode;
             }
         }
@@ -52,12 +52,18 @@ namespace VaeProcgen.Trainer.Cli
             }
             catch (Exception e) when (IsUserError(e))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
+                Console.Error.WriteLine(ErrorLine(e));
                 return UserErrorExitCode;
             }
         }
 
         private static bool IsUserError(Exception e) =>
-            e is UserErrorException || e is Training.TrainingException || e is Data.DataLoadException || e is VaeModelException || e is DirectoryNotFoundException || e is UnauthorizedAccessException || e is ArgumentException;
+            e is UserErrorException || e is Training.TrainingException || e is Data.DataLoadException || e is VaeModelException || e is IOException || e is UnauthorizedAccessException || e is ArgumentException;
+
+        /// <summary>The one line printed for a user error; a failed read or write (a full disk, a locked file) says what to do.</summary>
+        internal static string ErrorLine(Exception e) =>
+            e is IOException && e is not DirectoryNotFoundException && e is not FileNotFoundException
+                ? $"error: a file could not be read or written ({e.Message.Trim()}); free disk space or fix the path and run again (train: --resume continues from the last checkpoint)."
+                : $"error: {e.Message}";
     }
 }
