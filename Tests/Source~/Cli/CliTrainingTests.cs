@@ -60,6 +60,25 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_RgbaSprites_UseTheAdversarialTermFromASixthOfTheEpochsByDefault()
+        {
+            TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options;
+            Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
+            Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: a sixth rounds down to 0, and the term starts at the second epoch at the earliest");
+            Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(10));
+        }
+
+        [Test]
+        public void Train_AdversarialWithPaletteLikelihood_ExitsTwo()
+        {
+            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-adversarial"),
+                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0.5");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--adversarial"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-adversarial")), Is.False);
+        }
+
+        [Test]
         public void Eval_PrintsFinitePositiveScoresPerItem()
         {
             var (exit, output, error) = ConsoleCapture.Run("eval", "--model", twoEpochs, "--data", dataFolder);
