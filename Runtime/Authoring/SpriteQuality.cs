@@ -50,6 +50,63 @@ namespace VaeProcgen.Authoring
             return Math.Sqrt(varRg + varYb) + 0.3 * Math.Sqrt(meanRg * meanRg + meanYb * meanYb);
         }
 
+        /// <summary>Sectors of <see cref="HueHistogram"/>: 12 of 30 degrees each, starting at red (0 degrees).</summary>
+        public const int HueSectors = 12;
+
+        /// <summary>Smallest chroma (largest minus smallest of R, G and B, in [0, 1]) of a pixel that <see cref="HueHistogram"/> counts as coloured.</summary>
+        public const double ColouredChroma = 0.15;
+
+        /// <summary>English names of the <see cref="HueSectors"/> sectors, in order.</summary>
+        public static readonly IReadOnlyList<string> HueSectorNames = new[]
+        {
+            "red", "orange", "yellow", "chartreuse", "green", "spring green", "cyan", "azure", "blue", "violet", "magenta", "rose",
+        };
+
+        /// <summary>
+        /// Which hues the sprites use: the share of their coloured opaque pixels (alpha as in <see cref="Colourfulness"/>,
+        /// chroma at least <see cref="ColouredChroma"/>) in each 30-degree sector of the HSV hue circle, sector k covering
+        /// [30k, 30k + 30) degrees. The shares sum to 1, or are all 0 when no pixel is coloured. A model that paints every
+        /// item orange or blue shows it here even when its colourfulness looks fine.
+        /// </summary>
+        public static double[] HueHistogram(IReadOnlyList<byte[]> sprites)
+        {
+            RequireSprites(sprites, nameof(sprites));
+            var counts = new double[HueSectors];
+            long coloured = 0;
+            foreach (byte[] rgba in sprites)
+            {
+                RequireRgba(rgba, nameof(sprites));
+                for (int p = 0; p < rgba.Length; p += 4)
+                {
+                    if (rgba[p + 3] < OpaqueAlpha) continue;
+                    int r = rgba[p], g = rgba[p + 1], b = rgba[p + 2];
+                    int max = Math.Max(r, Math.Max(g, b)), min = Math.Min(r, Math.Min(g, b));
+                    double chroma = (max - min) / 255.0;
+                    if (chroma < ColouredChroma) continue;
+                    double sixths = max == r ? (g - b) / (double)(max - min) : max == g ? 2 + (b - r) / (double)(max - min) : 4 + (r - g) / (double)(max - min);
+                    if (sixths < 0) sixths += 6;
+                    counts[Math.Min(HueSectors - 1, (int)(sixths * HueSectors / 6))]++;
+                    coloured++;
+                }
+            }
+            if (coloured > 0) for (int k = 0; k < HueSectors; k++) counts[k] /= coloured;
+            return counts;
+        }
+
+        /// <summary>
+        /// How much two hue histograms (<see cref="HueHistogram"/>) share: the sum over sectors of the smaller share, in
+        /// [0, 1]; 1 = the same hues in the same proportions, 0 = no hue in common.
+        /// </summary>
+        public static double HueOverlap(IReadOnlyList<double> first, IReadOnlyList<double> second)
+        {
+            if (first == null) throw new ArgumentNullException(nameof(first));
+            if (second == null) throw new ArgumentNullException(nameof(second));
+            if (first.Count != second.Count) throw new ArgumentException($"The histograms have {first.Count} and {second.Count} sectors; they must have the same number.", nameof(second));
+            double overlap = 0;
+            for (int k = 0; k < first.Count; k++) overlap += Math.Min(first[k], second[k]);
+            return overlap;
+        }
+
         /// <summary>
         /// Sharpness of one sprite: the mean |difference| of horizontally adjacent plus the mean |difference| of
         /// vertically adjacent alpha-premultiplied R, G and B values in [0, 1] (every channel, every neighbouring pair).

@@ -29,6 +29,35 @@ namespace VaeProcgen.Tests.Authoring
         }
 
         [Test]
+        public void HueHistogramCountsColouredOpaquePixelsPerThirtyDegreeSector()
+        {
+            // Red (0 degrees), green (120), blue (240) and orange (255, 128, 0: 30.1 degrees); grey, a pale pixel (chroma
+            // 30/255 < 0.15) and a transparent red do not count.
+            byte[] sprite = Pixels(Red, Green, Blue, Blue, (255, 128, 0, 255), (128, 128, 128, 255), (200, 215, 230, 255), (255, 0, 0, 100));
+            double[] histogram = SpriteQuality.HueHistogram(new[] { sprite });
+            Assert.That(histogram.Length, Is.EqualTo(SpriteQuality.HueSectors));
+            var expected = new double[12];
+            expected[0] = 0.2;
+            expected[1] = 0.2;
+            expected[4] = 0.2;
+            expected[8] = 0.4;
+            Assert.That(histogram, Is.EqualTo(expected).Within(Tolerance));
+            Assert.That(SpriteQuality.HueSectorNames[4], Is.EqualTo("green"));
+            Assert.That(SpriteQuality.HueHistogram(new[] { Pixels(Clear, (50, 50, 50, 255)) }), Is.All.EqualTo(0), "no coloured pixel");
+        }
+
+        [Test]
+        public void HueOverlapIsTheSharedMassOfTwoHistograms()
+        {
+            double[] redBlue = SpriteQuality.HueHistogram(new[] { Pixels(Red, Blue) });
+            double[] redGreen = SpriteQuality.HueHistogram(new[] { Pixels(Red, Green, Green, Green) });
+            Assert.That(SpriteQuality.HueOverlap(redBlue, redBlue), Is.EqualTo(1).Within(Tolerance));
+            Assert.That(SpriteQuality.HueOverlap(redBlue, redGreen), Is.EqualTo(0.25).Within(Tolerance), "only red is shared: min(0.5, 0.25)");
+            Assert.That(SpriteQuality.HueOverlap(SpriteQuality.HueHistogram(new[] { Pixels(Blue) }), SpriteQuality.HueHistogram(new[] { Pixels(Green) })), Is.EqualTo(0));
+            Assert.Throws<ArgumentException>(() => SpriteQuality.HueOverlap(new double[12], new double[6]));
+        }
+
+        [Test]
         public void ColourfulnessOfOneFlatColourIsItsMeanTerm()
         {
             // Only red: sd = 0, mean rg = 1, mean yb = 0.5 -> 0.3 * sqrt(1.25).

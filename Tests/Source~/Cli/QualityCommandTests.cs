@@ -52,6 +52,13 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(novelty.GetProperty("held_out_median_nn_distance").GetDouble(), Is.EqualTo(SpriteQuality.Median(SpriteQuality.NearestDistances(heldOut, train))).Within(1e-9));
             Assert.That(novelty.GetProperty("ratio").GetDouble(), Is.EqualTo(SpriteQuality.Novelty(generated, train, heldOut)).Within(1e-2));
             Assert.That(novelty.GetProperty("ratio").GetDouble(), Is.GreaterThan(0), "generated sprites are not copies");
+            JsonElement hues = report.GetProperty("hues");
+            double[] trainingHues = hues.GetProperty("training").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            double[] generatedHues = hues.GetProperty("generated").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+            Assert.That(trainingHues, Is.EqualTo(SpriteQuality.HueHistogram(train)).Within(1e-12));
+            Assert.That(generatedHues, Is.EqualTo(SpriteQuality.HueHistogram(generated)).Within(1e-2));
+            Assert.That(hues.GetProperty("overlap").GetDouble(), Is.EqualTo(SpriteQuality.HueOverlap(generatedHues, trainingHues)).Within(1e-12));
+            Assert.That(hues.GetProperty("sectors").GetArrayLength(), Is.EqualTo(SpriteQuality.HueSectors));
         }
 
         [Test]

@@ -25,6 +25,7 @@ namespace VaeProcgen.Trainer.Cli
         [JsonPropertyName("colourfulness")] public Comparison Colourfulness { get; init; } = new Comparison();
         [JsonPropertyName("sharpness")] public Comparison Sharpness { get; init; } = new Comparison();
         [JsonPropertyName("novelty")] public NoveltyFigures Novelty { get; init; } = new NoveltyFigures();
+        [JsonPropertyName("hues")] public HueFigures Hues { get; init; } = new HueFigures();
         /// <summary>Mean -ELBO (nats per sprite) of the held-out sprites; null when the model has no encoder.</summary>
         [JsonPropertyName("held_out_neg_elbo")] public double? HeldOutNegElbo { get; init; }
 
@@ -44,6 +45,19 @@ namespace VaeProcgen.Trainer.Cli
             [JsonPropertyName("ratio")] public double? Ratio { get; init; }
         }
 
+        /// <summary>Hue histograms (shares of coloured pixels per 30-degree sector, from red) of generated and training sprites and their overlap.</summary>
+        internal sealed class HueFigures
+        {
+            [JsonPropertyName("sectors")] public IReadOnlyList<string> Sectors { get; init; } = SpriteQuality.HueSectorNames;
+            [JsonPropertyName("generated")] public double[] Generated { get; init; } = Array.Empty<double>();
+            [JsonPropertyName("training")] public double[] Training { get; init; } = Array.Empty<double>();
+            [JsonPropertyName("overlap")] public double Overlap { get; init; }
+
+            /// <summary>Sectors holding at least 2% of the training sprites' coloured pixels but less than a quarter of that share in the generated ones.</summary>
+            public IEnumerable<string> Missing() =>
+                Enumerable.Range(0, Training.Length).Where(k => Training[k] >= 0.02 && Generated[k] < 0.25 * Training[k]).Select(k => Sectors[k]);
+        }
+
         /// <summary>Measures <paramref name="generated"/> (RGBA32 sprites at the data's size) against the split data; the caller fills in how they were made (seed, prior, backend, -ELBO).</summary>
         public static SpriteQualityReport Measure(IReadOnlyList<byte[]> generated, SpriteDataset train, SpriteDataset heldOut)
         {
@@ -59,12 +73,19 @@ namespace VaeProcgen.Trainer.Cli
                 Colourfulness = Compare(SpriteQuality.Colourfulness(generated), SpriteQuality.Colourfulness(trainPixels)),
                 Sharpness = Compare(SpriteQuality.Sharpness(generated, w, h), SpriteQuality.Sharpness(trainPixels, w, h)),
                 Novelty = new NoveltyFigures { GeneratedMedianDistance = generatedDistance, HeldOutMedianDistance = heldOutDistance, Ratio = Ratio(generatedDistance, heldOutDistance) },
+                Hues = Hue(generated, trainPixels),
             };
         }
 
         /// <summary>Median distance of a held-out sprite to its nearest training sprite: how far "new" real sprites are.</summary>
         public static double HeldOutNearestDistance(SpriteDataset train, SpriteDataset heldOut) =>
             SpriteQuality.Median(SpriteQuality.NearestDistances(Pixels(heldOut), Pixels(train)));
+
+        private static HueFigures Hue(IReadOnlyList<byte[]> generated, IReadOnlyList<byte[]> training)
+        {
+            double[] mine = SpriteQuality.HueHistogram(generated), reference = SpriteQuality.HueHistogram(training);
+            return new HueFigures { Generated = mine, Training = reference, Overlap = SpriteQuality.HueOverlap(mine, reference) };
+        }
 
         private static Comparison Compare(double generated, double reference) =>
             new Comparison { Generated = generated, Training = reference, Ratio = Ratio(generated, reference) };
@@ -78,6 +99,9 @@ namespace VaeProcgen.Trainer.Cli
             text.AppendLine(Row("colourfulness", Colourfulness.Generated, Colourfulness.Training, Colourfulness.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("sharpness", Sharpness.Generated, Sharpness.Training, Sharpness.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("novelty (median NN distance)", Novelty.GeneratedMedianDistance, Novelty.HeldOutMedianDistance, Novelty.Ratio, 30) + "  (reference: held-out sprites)");
+            text.AppendLine(Row("hue overlap (12 sectors)", Hues.Overlap, 1, Hues.Overlap, 30) + "  (1 = the training sprites' hues in their proportions)");
+            string missing = string.Join(", ", Hues.Missing());
+            if (missing.Length > 0) text.AppendLine($"{"hues the samples lack",-30} {missing}");
             if (HeldOutNegElbo is double elbo) text.AppendLine(Invariant($"{"held-out -ELBO (nats/sprite)",-30} {elbo,10:F1}"));
             return text.ToString();
         }
