@@ -69,6 +69,34 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_RgbaSprites_UseTheColourDefaults()
+        {
+            TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options;
+            Assert.That(options.ColourWeight, Is.EqualTo(TrainingOptions.SpriteColourWeight));
+            Assert.That(options.HueAugment, Is.EqualTo(TrainingOptions.SpriteHueAugment));
+        }
+
+        [Test]
+        public void Train_ColourWeightWithPaletteLikelihood_ExitsTwo()
+        {
+            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-colour"),
+                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0", "--colour-weight", "5");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--colour-weight"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-colour")), Is.False);
+        }
+
+        [Test]
+        public void Train_HueAugmentWithPaletteLikelihood_ExitsTwo()
+        {
+            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-hue"),
+                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0", "--hue-augment", "0.5");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--hue-augment"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-hue")), Is.False);
+        }
+
+        [Test]
         public void Train_AdversarialWithPaletteLikelihood_ExitsTwo()
         {
             var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-adversarial"),
