@@ -49,12 +49,6 @@ namespace VaeProcgen.Trainer.Training
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
         public bool FlipAugment { get; set; } = true;
-        /// <summary>
-        /// Fraction of RGBA training sprites whose colours are rotated around the grey axis by a random angle at each step
-        /// (recoloured copies, as sprite sets recolour items; 0 = off). Greys and brightness stay, hues change, so the model
-        /// must carry each sprite's hue in its latent instead of painting the average hue (<see cref="HueRotation"/>).
-        /// </summary>
-        public double HueAugment { get; set; }
         /// <summary>Decay of the exponential moving average of the weights that is evaluated and exported (0 = off).</summary>
         public double EmaDecay { get; set; }
         /// <summary>Gradients whose joint L2 norm exceeds this are scaled down to it before the step; 0 = no clipping.</summary>
@@ -78,10 +72,6 @@ namespace VaeProcgen.Trainer.Training
         /// latent keeps shapes and drops hues (<see cref="VaeLoss.ColourError"/>).
         /// </summary>
         public double ColourWeight { get; set; }
-        /// <summary>Command-line default of <see cref="ColourWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const double SpriteColourWeight = 0;
-        /// <summary>Command-line default of <see cref="HueAugment"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const double SpriteHueAugment = 0.5;
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

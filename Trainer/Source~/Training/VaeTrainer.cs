@@ -186,7 +186,6 @@ namespace VaeProcgen.Trainer.Training
                 Tensor flip = (rand(count) < 0.5).view(-1, 1, 1, 1);
                 x = where(flip, x.flip(3), x);
             }
-            if (options.HueAugment > 0) x = HueRotation.Apply(x, options.HueAugment);
             var (mean, logVariance) = model.Encode(x, labels);
             Tensor z = mean + (logVariance * 0.5).exp() * randn_like(mean);
             Tensor logits = model.DecodeLogits(z, labels);
