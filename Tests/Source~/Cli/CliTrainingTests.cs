@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -32,11 +33,16 @@ namespace VaeProcgen.Tests.Cli
         [OneTimeTearDown]
         public void CleanUp() => scratch?.Dispose();
 
-        private (int Exit, string Output, string Error) Train(string output, int epochs, bool resume = false)
+        private (int Exit, string Output, string Error) Train(string output, int epochs, bool resume = false, params string[] more)
         {
             var args = new[] { "train", "--data", dataFolder, "--out", output, "--preset", "tiny", "--latent", "8", "--epochs", epochs.ToString(), "--batch-size", "16", "--warmup", "10", "--seed", "7", "--test-fraction", "0.2" };
-            return ConsoleCapture.Run(resume ? args.Append("--resume").ToArray() : args);
+            return ConsoleCapture.Run(args.Concat(more).Concat(resume ? new[] { "--resume" } : Array.Empty<string>()).ToArray());
         }
+
+        private static double[] TrainLosses(string folder) =>
+            File.ReadAllLines(Path.Combine(folder, MetricsLog.FileName))
+                .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("train_loss").GetDouble())
+                .ToArray();
 
         private static int[] MetricEpochs(string folder) =>
             File.ReadAllLines(Path.Combine(folder, MetricsLog.FileName))
@@ -66,6 +72,27 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
             Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: a sixth rounds down to 0, and the term starts at the second epoch at the earliest");
             Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(10));
+        }
+
+        [Test]
+        public void Train_WithColourWeight_RecordsItAndAddsTheColourErrorToTheLoss()
+        {
+            string coloured = Path.Combine(scratch.Path, "coloured");
+            var (exit, _, error) = Train(coloured, 2, false, "--colour-weight", "25");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(coloured, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(25));
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(0), "off by default");
+            Assert.That(TrainLosses(coloured)[0], Is.GreaterThan(TrainLosses(twoEpochs)[0] + 1), "same seed and data: the first epoch's loss also holds the colour term");
+        }
+
+        [Test]
+        public void Train_ColourWeightWithPaletteLikelihood_ExitsTwo()
+        {
+            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-colour"),
+                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0", "--colour-weight", "5");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--colour-weight"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-colour")), Is.False);
         }
 
         [Test]

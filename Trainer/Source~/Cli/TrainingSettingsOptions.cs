@@ -33,6 +33,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: how the fitted prior samples the local noise: negative (default) = from the training sprites' posteriors like the global latent; t >= 0 = from N(0, t^2), its prior at 1.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
+        private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "Sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average; 25 with --adversarial 0 gave samples in all the training hues (README, Quality); 0 = off.", DefaultValueFactory = _ => 0.0 };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "Sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper, more colourful samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: a sixth of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
@@ -52,7 +53,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, adversarial, adversarialStart })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, adversarial, adversarialStart, colourWeight })
             {
                 command.Options.Add(o);
             }
@@ -68,7 +69,9 @@ namespace VaeProcgen.Trainer.Cli
                 options.PaletteColours = 0;
                 if (!IsImplicit(parsed, likelihood)) throw new UserErrorException("--likelihood does not apply to tiles; tile models always use the categorical likelihood.");
                 if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
+                if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
                 options.AdversarialWeight = 0;
+                options.ColourWeight = 0;
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
@@ -100,6 +103,7 @@ namespace VaeProcgen.Trainer.Cli
                 GradientClipNorm = parsed.GetValue(clipGradNorm),
                 LocalLatentChannels = parsed.GetValue(localLatent),
                 AdversarialWeight = parsed.GetValue(adversarial),
+                ColourWeight = parsed.GetValue(colourWeight),
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
             if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
@@ -109,6 +113,9 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.EmaDecay >= 0 && options.EmaDecay < 1)) throw new UserErrorException($"--ema must be in [0, 1) (got {options.EmaDecay}).");
             if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
+            if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
+            if (options.Likelihood == Likelihood.Categorical && IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
+            if (options.ColourWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--colour-weight works with the bernoulli and gaussian likelihoods, not with --likelihood palette (its colours are exact); pass --colour-weight 0.");
             if (options.Likelihood == Likelihood.Categorical && IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
             if (options.AdversarialWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--adversarial works with the bernoulli and gaussian likelihoods, not with --likelihood palette; pass --adversarial 0.");
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");

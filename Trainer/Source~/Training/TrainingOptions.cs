@@ -65,6 +65,13 @@ namespace VaeProcgen.Trainer.Training
         public const double SpriteAdversarialWeight = 0.5;
         /// <summary>Command-line default of <see cref="AdversarialStartEpoch"/>: a sixth of the run, at least the second epoch (the decoder learns shapes first).</summary>
         public static int DefaultAdversarialStart(int epochs) => Math.Max(1, epochs / 6);
+        /// <summary>
+        /// Weight of the colour term of RGBA sprite training (0 = off): the squared error of the decoded colours' opponent
+        /// channels (R - G and (R + G) / 2 - B) over the sprite's visible pixels, added to the reconstruction term. The
+        /// Bernoulli likelihood barely tells a dark green from a dark grey (about 0.1 nats per pixel), so without it the
+        /// latent keeps shapes and drops hues (<see cref="VaeLoss.ColourError"/>).
+        /// </summary>
+        public double ColourWeight { get; set; }
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }

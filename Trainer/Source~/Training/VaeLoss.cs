@@ -32,6 +32,21 @@ namespace VaeProcgen.Trainer.Training
             }
         }
 
+        /// <summary>
+        /// Per-item [N] squared error of the opponent colour channels rg = R - G and yb = (R + G) / 2 - B between the decoded
+        /// sprites (sigmoid of <paramref name="logits"/>) and the targets, each pixel weighted by its target alpha, for RGBA
+        /// tensors [N, 4, H, W] with straight alpha in [0, 1].
+        /// </summary>
+        public static Tensor ColourError(Tensor logits, Tensor target)
+        {
+            using var scope = NewDisposeScope();
+            Tensor difference = logits.sigmoid() - target;
+            Tensor red = difference[.., 0], green = difference[.., 1], blue = difference[.., 2];
+            Tensor rg = red - green;
+            Tensor yb = (red + green) * 0.5 - blue;
+            return ((rg.square() + yb.square()) * target[.., 3]).flatten(1).sum(1).MoveToOuterDisposeScope();
+        }
+
         /// <summary>KL(q(z|x) || N(0,I)) per item and latent dimension [N,K].</summary>
         public static Tensor KlPerDimension(Tensor mean, Tensor logVariance) =>
             (mean.square() + logVariance.exp() - logVariance - 1) * 0.5;

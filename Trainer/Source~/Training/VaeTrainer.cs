@@ -190,6 +190,7 @@ namespace VaeProcgen.Trainer.Training
             Tensor z = mean + (logVariance * 0.5).exp() * randn_like(mean);
             Tensor logits = model.DecodeLogits(z, labels);
             Tensor rec = VaeLoss.Reconstruction(logits, x, options.Likelihood, options.GaussianSigma).mean();
+            if (options.ColourWeight > 0) rec = rec + VaeLoss.ColourError(logits, x).mean() * options.ColourWeight;
             Tensor klPerDim = VaeLoss.KlPerDimension(mean, logVariance);
             Tensor klTerm = options.FreeBits > 0 ? klPerDim.mean(new long[] { 0 }).clamp_min(options.FreeBits).sum() : klPerDim.sum(1).mean();
             double klWeight = options.WarmupSteps > 0 ? options.Beta * Math.Min(1.0, (State.GlobalStep + 1) / (double)options.WarmupSteps) : options.Beta;
