@@ -71,7 +71,6 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
                 if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
                 options.AdversarialWeight = 0;
-                options.ColourWeight = 0;
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
@@ -114,7 +113,6 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
             if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
-            if (options.Likelihood == Likelihood.Categorical && IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
             if (options.ColourWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--colour-weight works with the bernoulli and gaussian likelihoods, not with --likelihood palette (its colours are exact); pass --colour-weight 0.");
             if (options.Likelihood == Likelihood.Categorical && IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
             if (options.AdversarialWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--adversarial works with the bernoulli and gaussian likelihoods, not with --likelihood palette; pass --adversarial 0.");
