@@ -85,24 +85,16 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(TrainLosses(coloured)[0], Is.GreaterThan(TrainLosses(twoEpochs)[0] + 1), "same seed and data: the first epoch's loss also holds the colour term");
         }
 
-        [Test]
-        public void Train_ColourWeightWithPaletteLikelihood_ExitsTwo()
+        [TestCase("--adversarial", "0.5", "palette-adversarial")]
+        [TestCase("--colour-weight", "5", "palette-colour")]
+        public void Train_SpriteOnlyTermWithPaletteLikelihood_ExitsTwo(string option, string value, string folder)
         {
-            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-colour"),
-                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0", "--colour-weight", "5");
+            var args = new[] { "train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, folder), "--preset", "tiny", "--epochs", "1", "--likelihood", "palette" };
+            if (option != "--adversarial") args = args.Concat(new[] { "--adversarial", "0" }).ToArray();
+            var (exit, _, error) = ConsoleCapture.Run(args.Concat(new[] { option, value }).ToArray());
             Assert.That(exit, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("--colour-weight"));
-            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-colour")), Is.False);
-        }
-
-        [Test]
-        public void Train_AdversarialWithPaletteLikelihood_ExitsTwo()
-        {
-            var (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, "palette-adversarial"),
-                "--preset", "tiny", "--epochs", "1", "--likelihood", "palette", "--adversarial", "0.5");
-            Assert.That(exit, Is.EqualTo(2));
-            Assert.That(error, Does.Contain("--adversarial"));
-            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "palette-adversarial")), Is.False);
+            Assert.That(error, Does.Contain(option));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, folder)), Is.False);
         }
 
         [Test]

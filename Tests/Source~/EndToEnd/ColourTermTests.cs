@@ -8,9 +8,6 @@ namespace VaeProcgen.Tests.EndToEnd
     [TestFixture]
     public class ColourTermTests
     {
-        /// <summary>Logits whose sigmoid is the given value.</summary>
-        private static float Logit(double p) => (float)System.Math.Log(p / (1 - p));
-
         /// <summary>A 1 x 4 x 1 x 2 RGBA batch: two pixels given as (r, g, b, a).</summary>
         private static Tensor Pixels(params (double R, double G, double B, double A)[] pixels)
         {
@@ -30,8 +27,8 @@ namespace VaeProcgen.Tests.EndToEnd
         {
             using var scope = NewDisposeScope();
             Tensor target = Pixels((0.1, 0.3, 0.15, 1.0), (0.5, 0.5, 0.5, 0.5));
-            Tensor logits = Pixels((Logit(0.25), Logit(0.25), Logit(0.25), 0), (Logit(0.7), Logit(0.5), Logit(0.5), 0));
-            double error = VaeLoss.ColourError(logits, target).item<float>();
+            Tensor decoded = Pixels((0.25, 0.25, 0.25, 0), (0.7, 0.5, 0.5, 0));
+            double error = VaeLoss.ColourError(decoded, target).item<float>();
             // Pixel 1: difference (0.15, -0.05, 0.10): rg 0.20, yb 0.05 - 0.10 = -0.05, alpha 1.
             // Pixel 2: difference (0.2, 0, 0): rg 0.2, yb 0.1, alpha 0.5.
             double expected = (0.20 * 0.20 + 0.05 * 0.05) + 0.5 * (0.2 * 0.2 + 0.1 * 0.1);
@@ -43,8 +40,8 @@ namespace VaeProcgen.Tests.EndToEnd
         {
             using var scope = NewDisposeScope();
             Tensor target = Pixels((0.9, 0.1, 0.1, 0.0), (0.2, 0.6, 0.3, 1.0));
-            Tensor logits = Pixels((Logit(0.1), Logit(0.9), Logit(0.5), 0), (Logit(0.2), Logit(0.6), Logit(0.3), 0));
-            Assert.That(VaeLoss.ColourError(logits, target).item<float>(), Is.EqualTo(0).Within(1e-6));
+            Tensor decoded = Pixels((0.1, 0.9, 0.5, 0), (0.2, 0.6, 0.3, 0));
+            Assert.That(VaeLoss.ColourError(decoded, target).item<float>(), Is.EqualTo(0).Within(1e-6));
         }
 
         [Test]
@@ -52,8 +49,8 @@ namespace VaeProcgen.Tests.EndToEnd
         {
             using var scope = NewDisposeScope();
             Tensor target = Pixels((0.5, 0.5, 0.5, 1.0));
-            Tensor logits = Pixels((Logit(0.3), Logit(0.3), Logit(0.3), 0));
-            Assert.That(VaeLoss.ColourError(logits, target).item<float>(), Is.EqualTo(0).Within(1e-6), "grey to darker grey keeps the hue");
+            Tensor decoded = Pixels((0.3, 0.3, 0.3, 0));
+            Assert.That(VaeLoss.ColourError(decoded, target).item<float>(), Is.EqualTo(0).Within(1e-6), "grey to darker grey keeps the hue");
         }
     }
 }

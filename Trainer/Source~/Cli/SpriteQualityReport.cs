@@ -99,7 +99,7 @@ namespace VaeProcgen.Trainer.Cli
             text.AppendLine(Row("colourfulness", Colourfulness.Generated, Colourfulness.Training, Colourfulness.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("sharpness", Sharpness.Generated, Sharpness.Training, Sharpness.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("novelty (median NN distance)", Novelty.GeneratedMedianDistance, Novelty.HeldOutMedianDistance, Novelty.Ratio, 30) + "  (reference: held-out sprites)");
-            text.AppendLine(Row("hue overlap (12 sectors)", Hues.Overlap, 1, Hues.Overlap, 30) + "  (1 = the training sprites' hues in their proportions)");
+            text.AppendLine(Row($"hue overlap ({SpriteQuality.HueSectors} sectors)", Hues.Overlap, 1, Hues.Overlap, 30) + "  (1 = the training sprites' hues in their proportions)");
             string missing = string.Join(", ", Hues.Missing());
             if (missing.Length > 0) text.AppendLine($"{"hues the samples lack",-30} {missing}");
             if (HeldOutNegElbo is double elbo) text.AppendLine(Invariant($"{"held-out -ELBO (nats/sprite)",-30} {elbo,10:F1}"));

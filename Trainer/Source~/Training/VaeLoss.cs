@@ -33,14 +33,14 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <summary>
-        /// Per-item [N] squared error of the opponent colour channels rg = R - G and yb = (R + G) / 2 - B between the decoded
-        /// sprites (sigmoid of <paramref name="logits"/>) and the targets, each pixel weighted by its target alpha, for RGBA
-        /// tensors [N, 4, H, W] with straight alpha in [0, 1].
+        /// Per-item [N] squared error of the opponent colour channels rg = R - G and yb = (R + G) / 2 - B between
+        /// <paramref name="decoded"/> sprites (values in [0, 1], the sigmoid of the logits) and the targets, each pixel
+        /// weighted by its target alpha, for RGBA tensors [N, 4, H, W] with straight alpha.
         /// </summary>
-        public static Tensor ColourError(Tensor logits, Tensor target)
+        public static Tensor ColourError(Tensor decoded, Tensor target)
         {
             using var scope = NewDisposeScope();
-            Tensor difference = logits.sigmoid() - target;
+            Tensor difference = decoded - target;
             Tensor red = difference[.., 0], green = difference[.., 1], blue = difference[.., 2];
             Tensor rg = red - green;
             Tensor yb = (red + green) * 0.5 - blue;

@@ -189,16 +189,16 @@ namespace VaeProcgen.Trainer.Training
             var (mean, logVariance) = model.Encode(x, labels);
             Tensor z = mean + (logVariance * 0.5).exp() * randn_like(mean);
             Tensor logits = model.DecodeLogits(z, labels);
+            Tensor? decoded = discriminator is not null || options.ColourWeight > 0 ? logits.sigmoid() : null;
             Tensor rec = VaeLoss.Reconstruction(logits, x, options.Likelihood, options.GaussianSigma).mean();
-            if (options.ColourWeight > 0) rec = rec + VaeLoss.ColourError(logits, x).mean() * options.ColourWeight;
+            if (options.ColourWeight > 0) rec = rec + VaeLoss.ColourError(decoded!, x).mean() * options.ColourWeight;
             Tensor klPerDim = VaeLoss.KlPerDimension(mean, logVariance);
             Tensor klTerm = options.FreeBits > 0 ? klPerDim.mean(new long[] { 0 }).clamp_min(options.FreeBits).sum() : klPerDim.sum(1).mean();
             double klWeight = options.WarmupSteps > 0 ? options.Beta * Math.Min(1.0, (State.GlobalStep + 1) / (double)options.WarmupSteps) : options.Beta;
             Tensor loss = rec + klTerm * klWeight;
-            Tensor? decoded = discriminator is null ? null : logits.sigmoid();
-            if (decoded is not null && epoch >= options.AdversarialStartEpoch)
+            if (discriminator is not null && epoch >= options.AdversarialStartEpoch)
             {
-                Tensor fool = -discriminator!.Scores(decoded).mean();
+                Tensor fool = -discriminator.Scores(decoded!).mean();
                 loss = loss + fool * AdversarialScale(rec, fool);
             }
 
@@ -228,7 +228,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
-            if (decoded is not null) StepDiscriminator(x, decoded.detach());
+            if (discriminator is not null) StepDiscriminator(x, decoded!.detach());
             if (averaged != null)
             {
                 using var noGrad = no_grad();
