@@ -3,6 +3,7 @@ using System.CommandLine;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
 using VaeProcgen.Trainer.Imaging;
+using VaeProcgen.Trainer.Models;
 using VaeProcgen.Trainer.Training;
 
 namespace VaeProcgen.Trainer.Cli
@@ -36,6 +37,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "Sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average; 25 with --adversarial 0 gave samples in all the training hues (README, Quality); 0 = off.", DefaultValueFactory = _ => 0.0 };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "Sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper, more colourful samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: a sixth of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
+        private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: transposed (free 4x4 transposed convolutions) or resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard). Same exported graph and runtime cost.", DefaultValueFactory = _ => "transposed" };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
@@ -49,11 +51,12 @@ namespace VaeProcgen.Trainer.Cli
             likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian", "palette");
             fit.AcceptOnlyFromAmong("scale", "pad", "crop");
             preset.AcceptOnlyFromAmong("tiny", "small", "base");
+            upsampling.AcceptOnlyFromAmong("transposed", "resize");
         }
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, adversarial, adversarialStart, colourWeight })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, adversarial, adversarialStart, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -103,6 +106,7 @@ namespace VaeProcgen.Trainer.Cli
                 LocalLatentChannels = parsed.GetValue(localLatent),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 ColourWeight = parsed.GetValue(colourWeight),
+                Upsampling = parsed.GetValue(upsampling) == "resize" ? DecoderUpsampling.Resize : DecoderUpsampling.Transposed,
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
             if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 using VaeProcgen.Onnx;
 using VaeProcgen.Trainer.Models;
 
@@ -28,8 +29,8 @@ namespace VaeProcgen.Trainer.Export
             g.Node("Conv", new[] { x, g.Weight(name + ".weight", layer.weight!), g.Weight(name + ".bias", layer.bias!) }, null,
                 OnnxAttribute.Of("kernel_shape", 4L, 4L), OnnxAttribute.Of("strides", 2L, 2L), OnnxAttribute.Of("pads", 1L, 1L, 1 + extraBottom, 1 + extraRight));
 
-        public string UpConv(string x, ConvTranspose2d layer, string name) =>
-            g.Node("ConvTranspose", new[] { x, g.Weight(name + ".weight", layer.weight!), g.Weight(name + ".bias", layer.bias!) }, null,
+        public string UpConv(string x, Tensor kernel, Tensor bias, string name) =>
+            g.Node("ConvTranspose", new[] { x, g.Weight(name + ".weight", kernel), g.Weight(name + ".bias", bias) }, null,
                 OnnxAttribute.Of("kernel_shape", 4L, 4L), OnnxAttribute.Of("strides", 2L, 2L), OnnxAttribute.Of("pads", 1L, 1L, 1L, 1L));
 
         public string Relu(string x) => g.Node("Relu", x);

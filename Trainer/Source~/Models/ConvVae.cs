@@ -10,7 +10,7 @@ namespace VaeProcgen.Trainer.Models
     /// Convolutional VAE. Encoder: three 4x4 stride-2 convolutions with LeakyReLU(0.2), flatten, two dense
     /// heads for the posterior mean and log-variance (palette sprite models first embed their one-hot input with a
     /// 1x1 convolution). Decoder: dense to the innermost map, ReLU, three
-    /// 4x4 stride-2 transposed convolutions with ReLU, a 3x3 (palette sprites: 1x1) output convolution giving logits (computed as a
+    /// 4x4 stride-2 transposed convolutions with ReLU (free, or tied to a nearest-neighbour resize and 3x3 convolution: <see cref="DecoderUpsampling"/>), a 3x3 (palette sprites: 1x1) output convolution giving logits (computed as a
     /// <see cref="TapConvolution"/>: libtorch's own convolution kernel returns NaN gradients for it on some CPUs).
     /// Data whose size is not a multiple of 8 is zero-padded at the bottom/right on the way in and cropped on
     /// the way out. Conditional models concatenate a one-hot label to the flattened features and to z.
@@ -34,7 +34,8 @@ namespace VaeProcgen.Trainer.Models
         private readonly Linear meanHead;
         private readonly Linear logVarianceHead;
         private readonly Linear decoderDense;
-        private readonly ModuleList<ConvTranspose2d> decoderDeconvs;
+        private readonly ModuleList<ConvTranspose2d>? decoderDeconvs;
+        private readonly ModuleList<Conv2d>? decoderResizeConvs;
         private readonly Conv2d outputConv;
         private readonly Conv2d? paletteEmbedding;
         private readonly Conv2d? localPriorHead;
@@ -61,10 +62,15 @@ namespace VaeProcgen.Trainer.Models
 
             decoderDense = nn.Linear(architecture.GlobalLatentSize + architecture.LabelCount, architecture.InnerSize);
             int[] d = { c[3], c[2], c[1], architecture.Preset.RefineChannels };
-            decoderDeconvs = new ModuleList<ConvTranspose2d>();
-            for (int i = 0; i < 3; i++)
+            if (architecture.Upsampling == DecoderUpsampling.Resize)
             {
-                decoderDeconvs.Add(nn.ConvTranspose2d(d[i], d[i + 1], 4, stride: 2, padding: 1));
+                decoderResizeConvs = new ModuleList<Conv2d>();
+                for (int i = 0; i < 3; i++) decoderResizeConvs.Add(nn.Conv2d(d[i], d[i + 1], 3, padding: 1));
+            }
+            else
+            {
+                decoderDeconvs = new ModuleList<ConvTranspose2d>();
+                for (int i = 0; i < 3; i++) decoderDeconvs.Add(nn.ConvTranspose2d(d[i], d[i + 1], 4, stride: 2, padding: 1));
             }
             if (architecture.HasLocalLatent)
             {
@@ -149,10 +155,7 @@ namespace VaeProcgen.Trainer.Models
                 T localLatent = ops.Add(ops.Narrow(prior, 0, local, "decoder.local_prior_mean"), ops.Multiply(sigma, noise));
                 h = ops.Relu(ops.Add(h, ops.Conv(localLatent, localProjection!, "decoder.local_projection")));
             }
-            for (int i = 1; i < decoderDeconvs.Count; i++)
-            {
-                h = ops.Relu(ops.UpConv(h, decoderDeconvs[i], "decoder.deconv" + i.ToString(CultureInfo.InvariantCulture)));
-            }
+            for (int stage = 1; stage < 3; stage++) h = ops.Relu(UpStage(ops, h, stage));
             h = ops.Conv(h, outputConv, "decoder.output");
             return arch.Shape.NeedsPadding ? ops.Crop(h, arch.Shape.Height, arch.Shape.Width) : h;
         }
@@ -168,7 +171,17 @@ namespace VaeProcgen.Trainer.Models
             T input = arch.IsConditional ? ops.Concat(globalLatent, labels) : globalLatent;
             T h = ops.Relu(ops.Dense(input, decoderDense, "decoder.dense"));
             h = ops.Reshape(h, arch.InnerChannels, arch.InnerHeight, arch.InnerWidth, "decoder.inner_shape");
-            return ops.Relu(ops.UpConv(h, decoderDeconvs[0], "decoder.deconv0"));
+            return ops.Relu(UpStage(ops, h, 0));
+        }
+
+        /// <summary>The decoder's upsampling stage 0, 1 or 2 (see <see cref="DecoderUpsampling"/>).</summary>
+        private T UpStage<T>(ILayerOps<T> ops, T h, int stage)
+        {
+            string name = "decoder.deconv" + stage.ToString(CultureInfo.InvariantCulture);
+            if (decoderDeconvs is not null) return ops.UpConv(h, decoderDeconvs[stage].weight!, decoderDeconvs[stage].bias!, name);
+            Conv2d conv = decoderResizeConvs![stage];
+            using Tensor kernel = ResizeConvolution.TransposedKernel(conv.weight!);
+            return ops.UpConv(h, kernel, conv.bias!, name);
         }
 
         /// <summary>Trainable parameter count.</summary>

@@ -1,4 +1,5 @@
 using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace VaeProcgen.Trainer.Models
 {
@@ -15,8 +16,8 @@ namespace VaeProcgen.Trainer.Models
         T Conv(T x, Conv2d layer, string name);
         /// <summary>4x4 stride-2 convolution with padding 1, plus extra zero rows/columns at the bottom/right.</summary>
         T DownConv(T x, Conv2d layer, string name, long extraBottom, long extraRight);
-        /// <summary>4x4 stride-2 transposed convolution with padding 1 (doubles height and width).</summary>
-        T UpConv(T x, ConvTranspose2d layer, string name);
+        /// <summary>4x4 stride-2 transposed convolution with padding 1 (doubles height and width); kernel [in, out, 4, 4].</summary>
+        T UpConv(T x, Tensor kernel, Tensor bias, string name);
         T Relu(T x);
         T LeakyRelu(T x, double slope);
         T Tanh(T x);

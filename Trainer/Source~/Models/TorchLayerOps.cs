@@ -20,7 +20,7 @@ namespace VaeProcgen.Trainer.Models
             return layer.call(padded);
         }
 
-        public Tensor UpConv(Tensor x, ConvTranspose2d layer, string name) => layer.call(x);
+        public Tensor UpConv(Tensor x, Tensor kernel, Tensor bias, string name) => nn.functional.conv_transpose2d(x, kernel, bias, strides: new long[] { 2, 2 }, padding: new long[] { 1, 1 });
         public Tensor Relu(Tensor x) => nn.functional.relu(x);
         public Tensor LeakyRelu(Tensor x, double slope) => nn.functional.leaky_relu(x, slope);
         public Tensor Tanh(Tensor x) => x.tanh();

@@ -9,8 +9,10 @@ namespace VaeProcgen.Trainer.Models
     public sealed class VaeArchitecture
     {
         /// <summary>Creates an architecture description.</summary>
-        public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false, int localLatentChannels = 0)
+        public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false, int localLatentChannels = 0,
+            DecoderUpsampling upsampling = DecoderUpsampling.Transposed)
         {
+            Upsampling = upsampling;
             PaletteSprite = paletteSprite;
             if (latentSize < 1 || latentSize > 4096)
             {
@@ -40,6 +42,8 @@ namespace VaeProcgen.Trainer.Models
         public int OutputKernel => PaletteSprite ? 1 : 3;
         /// <summary>Channels entering the encoder's first stride-2 convolution.</summary>
         public int EncoderInputChannels => PaletteSprite ? PaletteEmbeddingChannels : Shape.Channels;
+        /// <summary>How the decoder doubles its resolution; either way it runs (and is exported) as 4x4 stride-2 transposed convolutions.</summary>
+        public DecoderUpsampling Upsampling { get; }
         /// <summary>Data shape.</summary>
         public VaeShape Shape { get; }
         /// <summary>Channel widths.</summary>

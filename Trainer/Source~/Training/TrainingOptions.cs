@@ -72,6 +72,8 @@ namespace VaeProcgen.Trainer.Training
         /// latent keeps shapes and drops hues (<see cref="VaeLoss.ColourError"/>).
         /// </summary>
         public double ColourWeight { get; set; }
+        /// <summary>How the decoder doubles its resolution (the property default keeps the checkpoints of 0.1 loadable).</summary>
+        public Models.DecoderUpsampling Upsampling { get; set; } = Models.DecoderUpsampling.Transposed;
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
         public long Seed { get; set; } = 1;
     }
