@@ -66,23 +66,39 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
-        public void Train_RgbaSprites_UseTheAdversarialTermFromASixthOfTheEpochsByDefault()
+        public void Train_RgbaSprites_UseTheColourTermResizeDecoderAndAdversarialTermFromHalfTheEpochsByDefault()
         {
             TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options;
+            Assert.That(options.ColourWeight, Is.EqualTo(TrainingOptions.SpriteColourWeight));
+            Assert.That(options.Upsampling, Is.EqualTo(TrainingOptions.SpriteUpsampling));
+            Assert.That(options.WeightDecay, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
-            Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: a sixth rounds down to 0, and the term starts at the second epoch at the earliest");
-            Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(10));
+            Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: half is the second epoch");
+            Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(30));
+            Assert.That(TrainingOptions.DefaultAdversarialStart(1), Is.EqualTo(1), "never before the second epoch");
         }
 
         [Test]
-        public void Train_WithColourWeight_RecordsItAndAddsTheColourErrorToTheLoss()
+        public void Train_WithoutColourWeight_RecordsItAndDropsTheColourErrorFromTheLoss()
         {
-            string coloured = Path.Combine(scratch.Path, "coloured");
-            var (exit, _, error) = Train(coloured, 2, false, "--colour-weight", "25");
+            string plain = Path.Combine(scratch.Path, "no-colour");
+            var (exit, _, error) = Train(plain, 2, false, "--colour-weight", "0");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(coloured, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(25));
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(0), "off by default");
-            Assert.That(TrainLosses(coloured)[0], Is.GreaterThan(TrainLosses(twoEpochs)[0] + 1), "same seed and data: the first epoch's loss also holds the colour term");
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(plain, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(0));
+            Assert.That(TrainLosses(twoEpochs)[0], Is.GreaterThan(TrainLosses(plain)[0] + 1), "same seed and data: the default's first-epoch loss also holds the colour term");
+        }
+
+        [Test]
+        public void Train_PaletteLikelihood_KeepsItsOwnDefaults()
+        {
+            string palette = Path.Combine(scratch.Path, "palette-defaults");
+            var (exit, _, error) = Train(palette, 1, false, "--likelihood", "palette", "--palette-size", "8");
+            Assert.That(exit, Is.EqualTo(0), error);
+            TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(palette, Checkpoint.FileName)).Run.Options;
+            Assert.That(options.ColourWeight, Is.EqualTo(0));
+            Assert.That(options.AdversarialWeight, Is.EqualTo(0));
+            Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.PaletteSpriteWeightDecay));
+            Assert.That(options.Upsampling, Is.EqualTo(Trainer.Models.DecoderUpsampling.Transposed));
         }
 
         [TestCase("--adversarial", "0.5", "palette-adversarial")]
@@ -90,7 +106,6 @@ namespace VaeProcgen.Tests.Cli
         public void Train_SpriteOnlyTermWithPaletteLikelihood_ExitsTwo(string option, string value, string folder)
         {
             var args = new[] { "train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, folder), "--preset", "tiny", "--epochs", "1", "--likelihood", "palette" };
-            if (option != "--adversarial") args = args.Concat(new[] { "--adversarial", "0" }).ToArray();
             var (exit, _, error) = ConsoleCapture.Run(args.Concat(new[] { option, value }).ToArray());
             Assert.That(exit, Is.EqualTo(2));
             Assert.That(error, Does.Contain(option));

@@ -27,17 +27,17 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<int> size = new Option<int>("--size") { Description = "Sprite width and height of the model (multiple of 8 recommended).", DefaultValueFactory = _ => 32 };
         private readonly Option<bool> skipBad = new Option<bool>("--skip-bad-files") { Description = "Skip unreadable PNGs (and report how many) instead of stopping." };
         private readonly Option<bool> conditional = new Option<bool>("--conditional") { Description = "Condition encoder and decoder on the class label (sub-folder name)." };
-        private readonly Option<double> weightDecay = new Option<double>("--weight-decay") { Description = "Decoupled weight decay (AdamW); 0 = plain Adam.", DefaultValueFactory = _ => TrainingOptions.SpriteWeightDecay };
+        private readonly Option<double> weightDecay = new Option<double>("--weight-decay") { Description = "Decoupled weight decay (AdamW); 0 = plain Adam (palette sprites: default 0.2).", DefaultValueFactory = _ => 0.0 };
         private readonly Option<double> ema = new Option<double>("--ema") { Description = "Decay of the weight moving average that is evaluated and exported (0 = off).", DefaultValueFactory = _ => TrainingOptions.SpriteEmaDecay };
         private readonly Option<double> finalLr = new Option<double>("--final-lr") { Description = "Where the cosine learning-rate decay ends, as a fraction of --lr.", DefaultValueFactory = _ => TrainingOptions.SpriteFinalLearningRateFraction };
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: how the fitted prior samples the local noise: negative (default) = from the training sprites' posteriors like the global latent; t >= 0 = from N(0, t^2), its prior at 1.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
-        private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "Sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average; 25 with --adversarial 0 gave samples in all the training hues (README, Quality); 0 = off.", DefaultValueFactory = _ => 0.0 };
-        private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "Sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper, more colourful samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
-        private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: a sixth of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
-        private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: transposed (free 4x4 transposed convolutions) or resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard). Same exported graph and runtime cost.", DefaultValueFactory = _ => "transposed" };
+        private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
+        private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
+        private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
+        private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => "resize" };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
@@ -74,11 +74,12 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
                 if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
                 options.AdversarialWeight = 0;
+                options.ColourWeight = 0;
+                if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
                 if (IsImplicit(parsed, epochs)) options.Epochs = LevelDefaults.Epochs;
                 if (IsImplicit(parsed, freeBits)) options.FreeBits = LevelDefaults.FreeBits;
-                if (IsImplicit(parsed, weightDecay)) options.WeightDecay = 0;
                 if (IsImplicit(parsed, localLatent)) options.LocalLatentChannels = 0;
                 if (IsImplicit(parsed, ema)) options.EmaDecay = 0;
                 if (IsImplicit(parsed, finalLr)) options.FinalLearningRateFraction = LevelDefaults.FinalLearningRateFraction;
@@ -106,7 +107,7 @@ namespace VaeProcgen.Trainer.Cli
                 LocalLatentChannels = parsed.GetValue(localLatent),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 ColourWeight = parsed.GetValue(colourWeight),
-                Upsampling = parsed.GetValue(upsampling) == "resize" ? DecoderUpsampling.Resize : DecoderUpsampling.Transposed,
+                Upsampling = parsed.GetValue(upsampling) == "transposed" ? DecoderUpsampling.Transposed : DecoderUpsampling.Resize,
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
             if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
@@ -117,8 +118,14 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
             if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
+            if (options.Likelihood == Likelihood.Categorical)
+            {
+                if (IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
+                if (IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
+                if (IsImplicit(parsed, weightDecay)) options.WeightDecay = TrainingOptions.PaletteSpriteWeightDecay;
+                if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
+            }
             if (options.ColourWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--colour-weight works with the bernoulli and gaussian likelihoods, not with --likelihood palette (its colours are exact); pass --colour-weight 0.");
-            if (options.Likelihood == Likelihood.Categorical && IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
             if (options.AdversarialWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--adversarial works with the bernoulli and gaussian likelihoods, not with --likelihood palette; pass --adversarial 0.");
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
             if (options.Likelihood == Likelihood.Categorical)

@@ -6,8 +6,8 @@ namespace VaeProcgen.Trainer.Training
     /// <summary>Hyper-parameters of one training run. Property defaults are the plain baseline (Adam, no averaging); the command line applies the measured sprite defaults (the Sprite* constants).</summary>
     public sealed class TrainingOptions
     {
-        /// <summary>Sprite default of <see cref="WeightDecay"/> (measured: see README, Quality).</summary>
-        public const double SpriteWeightDecay = 0.2;
+        /// <summary>Palette sprites' command-line default of <see cref="WeightDecay"/> (measured: see README, Quality); RGBA sprites and tiles: 0.</summary>
+        public const double PaletteSpriteWeightDecay = 0.2;
         /// <summary>Command-line default of <see cref="GradientClipNorm"/> (measured: see README, Quality).</summary>
         public const double DefaultGradientClipNorm = 0;
         /// <summary>Sprite default of <see cref="EmaDecay"/>.</summary>
@@ -62,9 +62,13 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
         public int AdversarialStartEpoch { get; set; }
         /// <summary>Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const double SpriteAdversarialWeight = 0.5;
-        /// <summary>Command-line default of <see cref="AdversarialStartEpoch"/>: a sixth of the run, at least the second epoch (the decoder learns shapes first).</summary>
-        public static int DefaultAdversarialStart(int epochs) => Math.Max(1, epochs / 6);
+        public const double SpriteAdversarialWeight = 0.35;
+        /// <summary>
+        /// Command-line default of <see cref="AdversarialStartEpoch"/>: half the run, at least the second epoch. The decoder
+        /// first learns shapes and, with the colour term, hues; switched on earlier, the adversarial term collapses the
+        /// hues to orange and blue (measured: see README, Quality).
+        /// </summary>
+        public static int DefaultAdversarialStart(int epochs) => Math.Max(1, epochs / 2);
         /// <summary>
         /// Weight of the colour term of RGBA sprite training (0 = off): the squared error of the decoded colours' opponent
         /// channels (R - G and (R + G) / 2 - B) over the sprite's visible pixels, added to the reconstruction term. The
@@ -72,6 +76,10 @@ namespace VaeProcgen.Trainer.Training
         /// latent keeps shapes and drops hues (<see cref="VaeLoss.ColourError"/>).
         /// </summary>
         public double ColourWeight { get; set; }
+        /// <summary>Command-line default of <see cref="ColourWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
+        public const double SpriteColourWeight = 25;
+        /// <summary>Command-line default of <see cref="Upsampling"/> for RGBA sprites (no checkerboard; measured: see README, Quality).</summary>
+        public const Models.DecoderUpsampling SpriteUpsampling = Models.DecoderUpsampling.Resize;
         /// <summary>How the decoder doubles its resolution (the property default keeps the checkpoints of 0.1 loadable).</summary>
         public Models.DecoderUpsampling Upsampling { get; set; } = Models.DecoderUpsampling.Transposed;
         /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
