@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Linq;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
 using VaeProcgen.Trainer.Imaging;
@@ -37,7 +38,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
-        private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => "resize" };
+        private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => UpsamplingName(TrainingOptions.SpriteUpsampling) };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
@@ -51,7 +52,7 @@ namespace VaeProcgen.Trainer.Cli
             likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian", "palette");
             fit.AcceptOnlyFromAmong("scale", "pad", "crop");
             preset.AcceptOnlyFromAmong("tiny", "small", "base");
-            upsampling.AcceptOnlyFromAmong("transposed", "resize");
+            upsampling.AcceptOnlyFromAmong(Enum.GetValues<DecoderUpsampling>().Select(UpsamplingName).ToArray());
         }
 
         public void AddTo(Command command)
@@ -107,7 +108,7 @@ namespace VaeProcgen.Trainer.Cli
                 LocalLatentChannels = parsed.GetValue(localLatent),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 ColourWeight = parsed.GetValue(colourWeight),
-                Upsampling = parsed.GetValue(upsampling) == "transposed" ? DecoderUpsampling.Transposed : DecoderUpsampling.Resize,
+                Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
             if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
@@ -194,6 +195,9 @@ namespace VaeProcgen.Trainer.Cli
             var result = parsed.GetResult(option);
             return result == null || result.Implicit;
         }
+
+        /// <summary>The command-line spelling of an upsampling mode (its name in lower case).</summary>
+        private static string UpsamplingName(DecoderUpsampling mode) => mode.ToString().ToLowerInvariant();
 
         private static int Positive(int value, string name) =>
             value > 0 ? value : throw new UserErrorException($"{name} must be a positive integer (got {value}).");
