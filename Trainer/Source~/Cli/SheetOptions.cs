@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -15,7 +16,8 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<string> cell = new Option<string>("--cell") { Description = "Grid cell size WxH, e.g. 32x32.", DefaultValueFactory = _ => "32x32" };
         private readonly Option<int> spacing = new Option<int>("--spacing") { Description = "Grid: pixels between cells.", DefaultValueFactory = _ => 0 };
         private readonly Option<int> margin = new Option<int>("--margin") { Description = "Grid: pixels around the sheet.", DefaultValueFactory = _ => 0 };
-        private readonly Option<int> minSize = new Option<int>("--min-size") { Description = "Auto: drop boxes narrower or shorter than this.", DefaultValueFactory = _ => 8 };
+        private readonly Option<int> minSize = new Option<int>("--min-size") { Description = "Auto: drop sprites narrower or shorter than this.", DefaultValueFactory = _ => 8 };
+        private readonly Option<int> maxSize = new Option<int>("--max-size") { Description = "Auto: cut touching sprites apart along their thinnest line until each is at most this wide and tall (default: the model's --size).", DefaultValueFactory = _ => 0 };
 
         public SheetOptions()
         {
@@ -24,7 +26,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { sheet, slice, cell, spacing, margin, minSize }) command.Options.Add(o);
+            foreach (Option o in new Option[] { sheet, slice, cell, spacing, margin, minSize, maxSize }) command.Options.Add(o);
         }
 
         /// <summary>The sliced sheet as a dataset, or null when --sheet was not given.</summary>
@@ -34,12 +36,20 @@ namespace VaeProcgen.Trainer.Cli
             if (path == null) return null;
             if (!File.Exists(path)) throw new UserErrorException($"--sheet '{path}' does not exist; pass a sprite sheet PNG.");
             RgbaImage image = PngCodec.Decode(File.ReadAllBytes(path), path, load.MaxPixels);
-            var boxes = parsed.GetValue(slice) == "grid"
+            var sprites = parsed.GetValue(slice) == "grid"
                 ? SpriteSheetSlicer.Grid(image, CellSize(parsed).W, CellSize(parsed).H, NonNegative(parsed.GetValue(spacing), "--spacing"), NonNegative(parsed.GetValue(margin), "--margin"))
-                : SpriteSheetSlicer.Auto(image, System.Math.Max(1, parsed.GetValue(minSize)));
-            if (boxes.Count < 2) throw new UserErrorException($"Slicing '{path}' gave {boxes.Count} sprite(s); check --slice, --cell or --min-size.");
-            var images = boxes.Select(b => (string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2}x{3}", b.X, b.Y, b.Width, b.Height), SpriteSheetSlicer.Crop(image, b)));
+                    .Select(b => new SheetSprite(b, SpriteSheetSlicer.Crop(image, b))).ToList()
+                : SpriteSheetSlicer.Auto(image, System.Math.Max(1, parsed.GetValue(minSize)), MaxSize(parsed, load));
+            if (sprites.Count < 2) throw new UserErrorException($"Slicing '{path}' gave {sprites.Count} sprite(s); check --slice, --cell, --min-size or --max-size.");
+            var images = sprites.Select(s => (string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2}x{3}", s.Box.X, s.Box.Y, s.Box.Width, s.Box.Height), s.Image));
             return SpriteDataset.FromImages(images, load);
+        }
+
+        private int MaxSize(ParseResult parsed, SpriteLoadOptions load)
+        {
+            int value = parsed.GetValue(maxSize);
+            if (value < 0) throw new UserErrorException($"--max-size must be zero (the model's --size) or positive (got {value}).");
+            return value > 0 ? value : Math.Max(load.Width, load.Height);
         }
 
         private (int W, int H) CellSize(ParseResult parsed)

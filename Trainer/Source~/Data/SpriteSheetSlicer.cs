@@ -7,9 +7,8 @@ namespace VaeProcgen.Trainer.Data
 {
     /// <summary>
     /// Cuts sprite sheets into sprites, like game engines' sprite editors: a fixed grid (cell size, spacing
-    /// between cells, margin around the sheet), or automatic slicing by alpha: 8-connected components of
-    /// pixels with alpha &gt;= a threshold, their bounding boxes merged while any two overlap, then boxes smaller
-    /// than the minimum size dropped. Results are ordered top to bottom, then left to right.
+    /// between cells, margin around the sheet), or automatic slicing by alpha (<see cref="Auto"/>), which also separates
+    /// sprites packed edge to edge.
     /// </summary>
     public static class SpriteSheetSlicer
     {
@@ -38,73 +37,98 @@ namespace VaeProcgen.Trainer.Data
         }
 
         /// <summary>
-        /// Automatic slicing: boxes of 8-connected opaque regions (alpha &gt;= <paramref name="alphaThreshold"/>),
-        /// overlapping boxes merged, boxes narrower or shorter than <paramref name="minSize"/> dropped.
+        /// Automatic slicing: the 8-connected regions of pixels with alpha &gt;= <paramref name="alphaThreshold"/>. A region
+        /// wider or taller than <paramref name="maxSize"/> (sprites packed edge to edge touch and form one region) is cut
+        /// along its thinnest row or column, at least <paramref name="minSize"/> pixels from either edge, until every part
+        /// fits. Parts whose boxes overlap are then joined while the joined box still fits (detached sparkles, the second
+        /// boot of a pair); parts narrower or shorter than <paramref name="minSize"/> are dropped. With
+        /// <paramref name="maxSize"/> 0 nothing is cut and overlapping parts always join.
         /// </summary>
-        public static List<SheetRect> Auto(RgbaImage sheet, int minSize = 8, byte alphaThreshold = 1)
+        /// <returns>The sprites, ordered top to bottom, then left to right.</returns>
+        public static List<SheetSprite> Auto(RgbaImage sheet, int minSize = 8, int maxSize = 0, byte alphaThreshold = 1)
         {
             ArgumentNullException.ThrowIfNull(sheet);
             ArgumentOutOfRangeException.ThrowIfLessThan(minSize, 1);
-            int w = sheet.Width, h = sheet.Height;
-            var seen = new bool[w * h];
-            var boxes = new List<SheetRect>();
-            var stack = new Stack<int>();
-            for (int start = 0; start < w * h; start++)
+            ArgumentOutOfRangeException.ThrowIfNegative(maxSize);
+            var regions = new PixelRegions(sheet.Width, sheet.Height);
+            var opaque = new List<int>();
+            for (int p = 0; p < sheet.Width * sheet.Height; p++)
             {
-                if (seen[start] || sheet.Pixels[start * 4 + 3] < alphaThreshold) continue;
-                seen[start] = true;
-                stack.Push(start);
-                int minX = w, minY = h, maxX = -1, maxY = -1;
-                while (stack.Count > 0)
-                {
-                    int p = stack.Pop();
-                    int px = p % w, py = p / w;
-                    minX = Math.Min(minX, px); maxX = Math.Max(maxX, px);
-                    minY = Math.Min(minY, py); maxY = Math.Max(maxY, py);
-                    for (int dy = -1; dy <= 1; dy++)
-                    {
-                        int ny = py + dy;
-                        if (ny < 0 || ny >= h) continue;
-                        for (int dx = -1; dx <= 1; dx++)
-                        {
-                            int nx = px + dx;
-                            if (nx < 0 || nx >= w) continue;
-                            int q = ny * w + nx;
-                            if (seen[q] || sheet.Pixels[q * 4 + 3] < alphaThreshold) continue;
-                            seen[q] = true;
-                            stack.Push(q);
-                        }
-                    }
-                }
-                boxes.Add(new SheetRect(minX, minY, maxX - minX + 1, maxY - minY + 1));
+                if (sheet.Pixels[p * 4 + 3] >= alphaThreshold) opaque.Add(p);
             }
-            return MergeOverlapping(boxes)
-                .Where(b => b.Width >= minSize && b.Height >= minSize)
-                .OrderBy(b => b.Y).ThenBy(b => b.X)
+            var parts = new List<List<int>>();
+            foreach (List<int> region in regions.Components(opaque)) Cut(regions, region, minSize, maxSize, parts);
+            return JoinOverlapping(regions, parts, maxSize)
+                .Select(part => (Box: regions.Box(part), Pixels: part))
+                .Where(p => p.Box.Width >= minSize && p.Box.Height >= minSize)
+                .OrderBy(p => p.Box.Y).ThenBy(p => p.Box.X)
+                .Select(p => new SheetSprite(p.Box, CropPixels(sheet, p.Box, p.Pixels)))
                 .ToList();
         }
 
-        /// <summary>Merges boxes until no two overlap.</summary>
-        public static List<SheetRect> MergeOverlapping(IEnumerable<SheetRect> boxes)
+        /// <summary>Adds <paramref name="region"/> to <paramref name="parts"/>, cut first (recursively) when it does not fit <paramref name="maxSize"/>.</summary>
+        private static void Cut(PixelRegions regions, List<int> region, int minSize, int maxSize, List<List<int>> parts)
         {
-            var result = new List<SheetRect>(boxes);
-            bool merged = true;
-            while (merged)
+            SheetRect box = regions.Box(region);
+            if (maxSize == 0 || (box.Width <= maxSize && box.Height <= maxSize) || region.Count < 2)
             {
-                merged = false;
-                for (int i = 0; i < result.Count; i++)
+                parts.Add(region);
+                return;
+            }
+            bool alongRows = box.Height - maxSize >= box.Width - maxSize;
+            int extent = alongRows ? box.Height : box.Width;
+            int origin = alongRows ? box.Y : box.X;
+            var counts = new int[extent];
+            foreach (int p in region) counts[regions.Coordinate(p, alongRows) - origin]++;
+            int low = extent > 2 * minSize ? minSize : 1, high = extent > 2 * minSize ? extent - minSize : extent - 1;
+            int cut = low;
+            for (int i = low; i < high; i++)
+            {
+                if (counts[i] < counts[cut] || (counts[i] == counts[cut] && Math.Abs(2 * i - extent) < Math.Abs(2 * cut - extent))) cut = i;
+            }
+            var before = region.Where(p => regions.Coordinate(p, alongRows) - origin < cut).ToList();
+            var after = region.Where(p => regions.Coordinate(p, alongRows) - origin >= cut).ToList();
+            foreach (List<int> side in new[] { before, after })
+            {
+                foreach (List<int> piece in regions.Components(side)) Cut(regions, piece, minSize, maxSize, parts);
+            }
+        }
+
+        /// <summary>Joins parts whose boxes overlap, while the joined box fits <paramref name="maxSize"/> (0: always), until no join is left.</summary>
+        private static List<List<int>> JoinOverlapping(PixelRegions regions, List<List<int>> parts, int maxSize)
+        {
+            var boxes = parts.Select(regions.Box).ToList();
+            bool joined = true;
+            while (joined)
+            {
+                joined = false;
+                for (int i = 0; i < parts.Count; i++)
                 {
-                    for (int j = i + 1; j < result.Count; j++)
+                    for (int j = i + 1; j < parts.Count; j++)
                     {
-                        if (!result[i].Overlaps(result[j])) continue;
-                        result[i] = result[i].Union(result[j]);
-                        result.RemoveAt(j);
-                        merged = true;
+                        if (!boxes[i].Overlaps(boxes[j])) continue;
+                        SheetRect union = boxes[i].Union(boxes[j]);
+                        if (maxSize > 0 && (union.Width > maxSize || union.Height > maxSize)) continue;
+                        parts[i].AddRange(parts[j]);
+                        boxes[i] = union;
+                        parts.RemoveAt(j);
+                        boxes.RemoveAt(j);
+                        joined = true;
                         j = i;
                     }
                 }
             }
-            return result;
+            return parts;
+        }
+
+        private static RgbaImage CropPixels(RgbaImage sheet, SheetRect box, List<int> pixels)
+        {
+            var image = new RgbaImage(box.Width, box.Height);
+            foreach (int p in pixels)
+            {
+                Buffer.BlockCopy(sheet.Pixels, p * 4, image.Pixels, image.OffsetOf(p % sheet.Width - box.X, p / sheet.Width - box.Y), 4);
+            }
+            return image;
         }
 
         /// <summary>Copies a rectangle of the sheet into a new image.</summary>
