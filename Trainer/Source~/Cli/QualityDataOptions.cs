@@ -22,11 +22,10 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<string?> data = new Option<string?>("--data") { Description = "The model's training sprites: folder of PNGs (default: the embedded DCSS item set)." };
         private readonly Option<int?> splitSeed = new Option<int?>("--split-seed") { Description = "Seed of the train/held-out split (default: the training --seed read from the model's checkpoint.bin, else 1)." };
         private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction the model was trained with.", DefaultValueFactory = _ => DefaultTestFraction };
-        private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites were fitted in training: scale, pad or crop.", DefaultValueFactory = _ => "scale" };
+        private readonly Option<string> fit = SharedOptions.Fit("How other-size sprites were fitted in training: scale, pad or crop.");
 
         private readonly SheetOptions sheet = new SheetOptions();
 
-        public QualityDataOptions() => fit.AcceptOnlyFromAmong("scale", "pad", "crop");
 
         public void AddTo(Command command)
         {
@@ -42,7 +41,7 @@ namespace VaeProcgen.Trainer.Cli
         {
             double fraction = parsed.GetValue(testFraction);
             if (!(fraction > 0 && fraction < 1)) throw new UserErrorException($"--test-fraction must be between 0 and 1 (got {fraction}).");
-            SpriteFitMode mode = parsed.GetValue(fit) switch { "pad" => SpriteFitMode.Pad, "crop" => SpriteFitMode.Crop, _ => SpriteFitMode.Scale };
+            SpriteFitMode mode = SharedOptions.ParseFit(parsed.GetValue(fit)!, sheet.SlicesAutomatically(parsed));
             var load = new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height, Fit = mode };
             string? path = parsed.GetValue(data);
             SpriteDataset? sliced = sheet.Load(parsed, load);

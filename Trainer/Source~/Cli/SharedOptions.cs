@@ -10,6 +10,27 @@ namespace VaeProcgen.Trainer.Cli
 
         public static Option<string> Out(string description) => new Option<string>("--out") { Description = description, Required = true };
 
+        /// <summary>
+        /// `--fit`: how sprites of another size are brought to the model's size. The default, auto, pads sprites cut from a
+        /// sheet with --slice auto (each is cropped to its content, so scaling would stretch it to fill the frame) and
+        /// scales everything else.
+        /// </summary>
+        public static Option<string> Fit(string description)
+        {
+            var option = new Option<string>("--fit") { Description = description + " auto (default): pad for sprites cut from a sheet with --slice auto (cropped to their content), scale otherwise.", DefaultValueFactory = _ => "auto" };
+            option.AcceptOnlyFromAmong("auto", "scale", "pad", "crop");
+            return option;
+        }
+
+        /// <summary>The fit mode a --fit value names (auto resolved by whether the sprites come from automatic sheet slicing).</summary>
+        public static Imaging.SpriteFitMode ParseFit(string text, bool autoSlicedSheet) => text switch
+        {
+            "pad" => Imaging.SpriteFitMode.Pad,
+            "crop" => Imaging.SpriteFitMode.Crop,
+            "scale" => Imaging.SpriteFitMode.Scale,
+            _ => autoSlicedSheet ? Imaging.SpriteFitMode.Pad : Imaging.SpriteFitMode.Scale,
+        };
+
         public static Option<long> Seed(long defaultValue) => new Option<long>("--seed") { Description = "Random seed (same seed, same result).", DefaultValueFactory = _ => defaultValue };
 
         public static Option<string> BackendChoice()

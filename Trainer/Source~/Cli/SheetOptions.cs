@@ -29,6 +29,9 @@ namespace VaeProcgen.Trainer.Cli
             foreach (Option o in new Option[] { sheet, slice, cell, spacing, margin, minSize, maxSize }) command.Options.Add(o);
         }
 
+        /// <summary>Whether the sprites come from a sheet cut by automatic slicing (each cropped to its content).</summary>
+        public bool SlicesAutomatically(ParseResult parsed) => parsed.GetValue(sheet) != null && parsed.GetValue(slice) != "grid";
+
         /// <summary>The sliced sheet as a dataset, or null when --sheet was not given.</summary>
         public SpriteDataset? Load(ParseResult parsed, SpriteLoadOptions load)
         {

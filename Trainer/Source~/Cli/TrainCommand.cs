@@ -80,7 +80,7 @@ namespace VaeProcgen.Trainer.Cli
             if (kind == ModelKind.Sprite)
             {
                 if (tiles.Legend(parsed) != null) throw new UserErrorException("--legend applies to --kind tiles only.");
-                SpriteLoadOptions load = settings.ReadLoadOptions(parsed);
+                SpriteLoadOptions load = settings.ReadLoadOptions(parsed, sheet?.SlicesAutomatically(parsed) == true);
                 SpriteDataset? sliced = sheet?.Load(parsed, load);
                 return sliced != null
                     ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours)

@@ -24,7 +24,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<string> likelihood = new Option<string>("--likelihood") { Description = "Sprites: bernoulli (BCE over RGBA values), gaussian (MSE) or palette (per-pixel categorical over --palette-size training colours plus transparency).", DefaultValueFactory = _ => "bernoulli" };
         private readonly Option<int> paletteSize = new Option<int>("--palette-size") { Description = "With --likelihood palette: opaque colours the training sprites are reduced to (median cut in OKLab).", DefaultValueFactory = _ => DefaultPaletteColours };
         private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction (seeded, stratified by label).", DefaultValueFactory = _ => 0.1 };
-        private readonly Option<string> fit = new Option<string>("--fit") { Description = "How other-size sprites fit the model: scale (nearest), pad or crop.", DefaultValueFactory = _ => "scale" };
+        private readonly Option<string> fit = SharedOptions.Fit("How other-size sprites fit the model: scale (nearest), pad or crop (centred).");
         private readonly Option<int> size = new Option<int>("--size") { Description = "Sprite width and height of the model (multiple of 8 recommended).", DefaultValueFactory = _ => 32 };
         private readonly Option<bool> skipBad = new Option<bool>("--skip-bad-files") { Description = "Skip unreadable PNGs (and report how many) instead of stopping." };
         private readonly Option<bool> conditional = new Option<bool>("--conditional") { Description = "Condition encoder and decoder on the class label (sub-folder name)." };
@@ -50,7 +50,6 @@ namespace VaeProcgen.Trainer.Cli
         {
             epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaultEpochs };
             likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian", "palette");
-            fit.AcceptOnlyFromAmong("scale", "pad", "crop");
             preset.AcceptOnlyFromAmong("tiny", "small", "base");
             upsampling.AcceptOnlyFromAmong(Enum.GetValues<DecoderUpsampling>().Select(UpsamplingName).ToArray());
         }
@@ -142,10 +141,11 @@ namespace VaeProcgen.Trainer.Cli
             return options;
         }
 
-        public SpriteLoadOptions ReadLoadOptions(ParseResult parsed)
+        /// <summary>Size and fit of the training sprites (<paramref name="autoSlicedSheet"/>: they come from --sheet --slice auto).</summary>
+        public SpriteLoadOptions ReadLoadOptions(ParseResult parsed, bool autoSlicedSheet = false)
         {
             int s = Positive(parsed.GetValue(size), "--size");
-            SpriteFitMode mode = parsed.GetValue(fit) switch { "pad" => SpriteFitMode.Pad, "crop" => SpriteFitMode.Crop, _ => SpriteFitMode.Scale };
+            SpriteFitMode mode = SharedOptions.ParseFit(parsed.GetValue(fit)!, autoSlicedSheet);
             return new SpriteLoadOptions { Width = s, Height = s, Fit = mode, SkipBadFiles = parsed.GetValue(skipBad) };
         }
 
