@@ -26,7 +26,6 @@ namespace VaeProcgen.Trainer.Cli
 
         private readonly SheetOptions sheet = new SheetOptions();
 
-
         public void AddTo(Command command)
         {
             foreach (Option o in new Option[] { data, splitSeed, testFraction, fit }) command.Options.Add(o);

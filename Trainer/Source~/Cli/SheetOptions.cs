@@ -42,7 +42,7 @@ namespace VaeProcgen.Trainer.Cli
             var sprites = parsed.GetValue(slice) == "grid"
                 ? SpriteSheetSlicer.Grid(image, CellSize(parsed).W, CellSize(parsed).H, NonNegative(parsed.GetValue(spacing), "--spacing"), NonNegative(parsed.GetValue(margin), "--margin"))
                     .Select(b => new SheetSprite(b, SpriteSheetSlicer.Crop(image, b))).ToList()
-                : SpriteSheetSlicer.Auto(image, System.Math.Max(1, parsed.GetValue(minSize)), MaxSize(parsed, load));
+                : SpriteSheetSlicer.Auto(image, Math.Max(1, parsed.GetValue(minSize)), MaxSize(parsed, load));
             if (sprites.Count < 2) throw new UserErrorException($"Slicing '{path}' gave {sprites.Count} sprite(s); check --slice, --cell, --min-size or --max-size.");
             var images = sprites.Select(s => (string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2}x{3}", s.Box.X, s.Box.Y, s.Box.Width, s.Box.Height), s.Image));
             return SpriteDataset.FromImages(images, load);
