@@ -59,7 +59,6 @@ namespace VaeProcgen.Trainer.Data
             var parts = new List<List<int>>();
             foreach (List<int> region in regions.Components(opaque)) Cut(regions, region, minSize, maxSize, parts);
             return JoinOverlapping(regions, parts, maxSize)
-                .Select(part => (Box: regions.Box(part), Pixels: part))
                 .Where(p => p.Box.Width >= minSize && p.Box.Height >= minSize)
                 .OrderBy(p => p.Box.Y).ThenBy(p => p.Box.X)
                 .Select(p => new SheetSprite(p.Box, CropPixels(sheet, p.Box, p.Pixels)))
@@ -94,8 +93,8 @@ namespace VaeProcgen.Trainer.Data
             }
         }
 
-        /// <summary>Joins parts whose boxes overlap, while the joined box fits <paramref name="maxSize"/> (0: always), until no join is left.</summary>
-        private static List<List<int>> JoinOverlapping(PixelRegions regions, List<List<int>> parts, int maxSize)
+        /// <summary>Joins parts whose boxes overlap, while the joined box fits <paramref name="maxSize"/> (0: always), until no join is left; returns each part with its box.</summary>
+        private static IEnumerable<(SheetRect Box, List<int> Pixels)> JoinOverlapping(PixelRegions regions, List<List<int>> parts, int maxSize)
         {
             var boxes = parts.Select(regions.Box).ToList();
             bool joined = true;
@@ -118,7 +117,7 @@ namespace VaeProcgen.Trainer.Data
                     }
                 }
             }
-            return parts;
+            return boxes.Zip(parts);
         }
 
         private static RgbaImage CropPixels(RgbaImage sheet, SheetRect box, List<int> pixels)
