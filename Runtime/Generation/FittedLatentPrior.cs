@@ -13,7 +13,9 @@ namespace VaeProcgen.Generation
     /// point) lands in the regions the decoder was trained on, which the N(0, I) prior of a VAE trained on a
     /// few hundred sprites does not fill ("prior holes"). A two-level model stores components for its global latent only
     /// (the first <see cref="ComponentDimensions"/> values); its remaining latent values (the local noise, whose prior is
-    /// N(0, 1) by construction) are drawn from N(0, t^2) with t = <see cref="TailSpread"/>. Immutable and thread-safe.
+    /// N(0, 1) by construction) are drawn from N(0, t^2) with t = <see cref="TailSpread"/>. When the components cover a
+    /// two-level latent whole, its local values can instead move by one shift per local channel (<see cref="CoherentLocalNoise"/>).
+    /// Immutable and thread-safe.
     /// </summary>
     public sealed class FittedLatentPrior
     {
@@ -25,9 +27,11 @@ namespace VaeProcgen.Generation
         /// Creates a prior from component means and posterior standard deviations (count x latentSize each; arrays are
         /// kept). For conditional models, <paramref name="labels"/> gives each component's class index (else empty).
         /// <paramref name="componentDimensions"/> (0 = all) is how many leading latent values the components describe; the
-        /// rest are drawn from N(0, <paramref name="tailSpread"/>^2).
+        /// rest are drawn from N(0, <paramref name="tailSpread"/>^2). <paramref name="localNoise"/> (null = independent
+        /// noise for every value) says how the components' local values are sampled.
         /// </summary>
-        internal FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null, int componentDimensions = 0, double tailSpread = 1.0)
+        internal FittedLatentPrior(int latentSize, float[] means, float[] sigmas, double bandwidth, int[]? labels = null, int componentDimensions = 0, double tailSpread = 1.0,
+            CoherentLocalNoise? localNoise = null)
         {
             if (latentSize < 1) throw new ArgumentOutOfRangeException(nameof(latentSize));
             if (componentDimensions == 0) componentDimensions = latentSize;
@@ -38,6 +42,10 @@ namespace VaeProcgen.Generation
             }
             if (!(bandwidth >= 0) || double.IsInfinity(bandwidth)) throw new ArgumentOutOfRangeException(nameof(bandwidth));
             if (!(tailSpread >= 0) || double.IsInfinity(tailSpread)) throw new ArgumentOutOfRangeException(nameof(tailSpread));
+            if (localNoise != null && !localNoise.Fits(componentDimensions))
+            {
+                throw new ArgumentException($"{componentDimensions - localNoise.GlobalDimensions} local values do not split into {localNoise.Channels} channels.", nameof(localNoise));
+            }
             labels ??= Array.Empty<int>();
             if (labels.Length != 0 && labels.Length != means.Length / componentDimensions)
             {
@@ -47,6 +55,7 @@ namespace VaeProcgen.Generation
             LatentSize = latentSize;
             ComponentDimensions = componentDimensions;
             TailSpread = tailSpread;
+            LocalNoise = localNoise;
             this.means = means;
             this.sigmas = sigmas;
             Bandwidth = bandwidth;
@@ -58,6 +67,8 @@ namespace VaeProcgen.Generation
         public int ComponentDimensions { get; }
         /// <summary>Standard deviation of the latent values after <see cref="ComponentDimensions"/>.</summary>
         public double TailSpread { get; }
+        /// <summary>How the components' local values move together, or null (every value gets its own draw).</summary>
+        internal CoherentLocalNoise? LocalNoise { get; }
         /// <summary>Number of mixture components (training items).</summary>
         public int Count => means.Length / ComponentDimensions;
         /// <summary>Extra standard deviation added (in quadrature) to every component.</summary>
@@ -69,7 +80,8 @@ namespace VaeProcgen.Generation
         /// <summary>
         /// Writes the latent of <paramref name="seed"/>: a component chosen by DeterministicRandom(seed) (among the
         /// components of class <paramref name="label"/> when it is not negative and the prior has labels), then one
-        /// normal draw per dimension. A class with no component falls back to all components.
+        /// normal draw per dimension (per local channel with a coherent local noise). A class with no component falls back
+        /// to all components.
         /// </summary>
         public void Sample(long seed, Span<float> destination, int label = VaeModel.NoLabel) => Sample(seed, destination, label, 1.0);
 
@@ -84,11 +96,13 @@ namespace VaeProcgen.Generation
             var random = new DeterministicRandom(seed);
             int offset = PickComponent(random, label) * ComponentDimensions;
             double h2 = Bandwidth * Bandwidth;
-            for (int k = 0; k < ComponentDimensions; k++)
+            int independent = LocalNoise?.GlobalDimensions ?? ComponentDimensions;
+            for (int k = 0; k < independent; k++)
             {
                 double s = sigmas[offset + k];
                 destination[k] = (float)(means[offset + k] + spread * Math.Sqrt(s * s + h2) * random.NextNormal());
             }
+            LocalNoise?.Apply(means, sigmas, offset, ComponentDimensions, random, spread, destination);
             for (int k = ComponentDimensions; k < LatentSize; k++)
             {
                 destination[k] = (float)(spread * TailSpread * random.NextNormal());
@@ -121,6 +135,8 @@ namespace VaeProcgen.Generation
                 .Append(ComponentDimensions < LatentSize
                     ? ",\"dimensions\":" + ComponentDimensions.ToString(CultureInfo.InvariantCulture) + ",\"tail_spread\":" + TailSpread.ToString("R", CultureInfo.InvariantCulture)
                     : "")
+                .Append(LocalNoise == null ? "" : ",\"global_dimensions\":" + LocalNoise.GlobalDimensions.ToString(CultureInfo.InvariantCulture)
+                    + ",\"local_channels\":" + LocalNoise.Channels.ToString(CultureInfo.InvariantCulture) + ",\"local_shift\":" + LocalNoise.Shift.ToString("R", CultureInfo.InvariantCulture))
                 .Append(",\"means\":\"").Append(Encode(means)).Append("\",\"sigmas\":\"").Append(Encode(sigmas)).Append('"')
                 .Append(HasLabels ? ",\"labels\":[" + string.Join(",", componentLabels) + "]" : "").Append('}').ToString();
 
@@ -143,6 +159,15 @@ namespace VaeProcgen.Generation
                     dimensions = (int)dims;
                     tailSpread = spreadValue;
                 }
+                CoherentLocalNoise? localNoise = null;
+                if (fields.TryGetValue("local_shift", out object? shiftValue))
+                {
+                    if (!(shiftValue is double shift) || !(shift >= 0) || double.IsInfinity(shift)) return null;
+                    if (!(fields.TryGetValue("global_dimensions", out object? g) && g is double global) || global < 0 || global >= dimensions || global != Math.Floor(global)) return null;
+                    if (!(fields.TryGetValue("local_channels", out object? c) && c is double channels) || channels < 1 || channels != Math.Floor(channels)) return null;
+                    localNoise = new CoherentLocalNoise((int)global, (int)channels, shift);
+                    if (!localNoise.Fits(dimensions)) return null;
+                }
                 float[] means = Decode(meansText);
                 float[] sigmas = Decode(sigmasText);
                 if (means.Length == 0 || means.Length % dimensions != 0 || sigmas.Length != means.Length) return null;
@@ -159,7 +184,7 @@ namespace VaeProcgen.Generation
                         labels[i] = (int)d;
                     }
                 }
-                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth, labels, dimensions, tailSpread);
+                return new FittedLatentPrior(latentSize, means, sigmas, bandwidth, labels, dimensions, tailSpread, localNoise);
             }
             catch (FormatException)
             {

@@ -33,6 +33,7 @@ namespace VaeProcgen.Trainer.Cli
                     RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                     run.PriorBandwidth = settings.PriorBandwidth(parsed);
                     run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
+                    run.PriorLocalShift = settings.PriorLocalShift(parsed);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
                     if (!result.Completed) return 130;
                 }

@@ -38,8 +38,10 @@ namespace VaeProcgen.Trainer.Cli
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 run.PriorBandwidth = settings.PriorBandwidth(parsed);
                 run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
+                run.PriorLocalShift = settings.PriorLocalShift(parsed);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed),
-                    ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed) };
+                    ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed),
+                    ResumePriorLocalShift = settings.ExplicitPriorLocalShift(parsed) };
                 RunDescription shown = job.ResolveRun();
                 VaeArchitecture arch = TrainingJob.Architecture(shown, prepared);
                 TrainingConsole.PrintHeader(prepared, shown, ParameterCount(arch), arch.DecoderMacsPerItem * 2);

@@ -34,6 +34,7 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> priorBandwidth = new Option<double>("--prior-bandwidth") { Description = "Sprites: spread added to the fitted aggregate-posterior prior stored with the model (negative = store none; sampling then uses N(0, I)).", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultBandwidth };
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: how the fitted prior samples the local noise: negative (default) = from the training sprites' posteriors like the global latent; t >= 0 = from N(0, t^2), its prior at 1.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
+        private readonly Option<double> priorLocalShift = new Option<double>("--prior-local-shift") { Description = "Two-level models with the default --prior-local-spread: standard deviation of one shift per local channel, shared by the cells the sprite occupies, so sampling moves a sprite's colours and shading together instead of painting a patchwork (README, Quality); negative = independent noise per cell.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalShift };
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
@@ -56,7 +57,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, adversarial, adversarialStart, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -155,10 +156,13 @@ namespace VaeProcgen.Trainer.Cli
 
         public double PriorBandwidth(ParseResult parsed) => parsed.GetValue(priorBandwidth);
         public double PriorLocalSpread(ParseResult parsed) => parsed.GetValue(priorLocalSpread);
+        public double PriorLocalShift(ParseResult parsed) => parsed.GetValue(priorLocalShift);
         /// <summary>--prior-bandwidth when the user typed it, otherwise null.</summary>
         public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : parsed.GetValue(priorBandwidth);
         /// <summary>--prior-local-spread when the user typed it, otherwise null.</summary>
         public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : parsed.GetValue(priorLocalSpread);
+        /// <summary>--prior-local-shift when the user typed it, otherwise null.</summary>
+        public double? ExplicitPriorLocalShift(ParseResult parsed) => IsImplicit(parsed, priorLocalShift) ? null : parsed.GetValue(priorLocalShift);
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);

@@ -33,6 +33,11 @@ namespace VaeProcgen.Trainer.Training
         /// noise too (the aggregate posterior over the whole latent).
         /// </summary>
         public double PriorLocalSpread { get; set; } = Export.AggregatePosterior.DefaultLocalSpread;
+        /// <summary>
+        /// Two-level models whose fitted prior covers the local noise: standard deviation of the shift shared by each local
+        /// channel; negative = independent noise per local value.
+        /// </summary>
+        public double PriorLocalShift { get; set; } = Export.AggregatePosterior.DefaultLocalShift;
         /// <summary>Tile legend JSON (tiles only).</summary>
         public string? TileLegendJson { get; set; }
         /// <summary>2x2 tile patterns of the training levels in the contract's text form (tiles only).</summary>

@@ -42,6 +42,8 @@ namespace VaeProcgen.Trainer.Training
         public double? ResumePriorBandwidth { get; set; }
         /// <summary>When resuming, the local spread of the fitted prior instead of the checkpoint's (null keeps it).</summary>
         public double? ResumePriorLocalSpread { get; set; }
+        /// <summary>When resuming, the local shift of the fitted prior instead of the checkpoint's (null keeps it).</summary>
+        public double? ResumePriorLocalShift { get; set; }
         private TrainingProgressState? resumedState;
 
         /// <summary>TensorBoard log folder, or null.</summary>
@@ -62,6 +64,7 @@ namespace VaeProcgen.Trainer.Training
                 if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
                 if (ResumePriorBandwidth is double bandwidth) run.PriorBandwidth = bandwidth;
                 if (ResumePriorLocalSpread is double localSpread) run.PriorLocalSpread = localSpread;
+                if (ResumePriorLocalShift is double localShift) run.PriorLocalShift = localShift;
                 Run = run;
                 resumedState = state;
             }
@@ -114,7 +117,7 @@ namespace VaeProcgen.Trainer.Training
             ExportMetadata metadata = Metadata(data);
             if (Run.PriorBandwidth >= 0)
             {
-                metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth, Run.PriorLocalSpread);
+                metadata.LatentPrior = AggregatePosterior.Fit(trainer.ExportModel, data.Train, Run.PriorBandwidth, Run.PriorLocalSpread, Run.PriorLocalShift);
             }
             ModelWriter.Write(trainer.ExportModel, metadata, OutputFolder);
             return new TrainingResult(completed, trainer.State, model.ParameterCount, architecture.DecoderMacsPerItem * 2);
