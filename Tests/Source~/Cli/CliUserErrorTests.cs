@@ -41,6 +41,18 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained for a bad preset");
         }
 
+        [TestCase("--prior-local-shift", "Infinity")]
+        [TestCase("--prior-bandwidth", "NaN")]
+        public void Train_WithANonFinitePriorSetting_ExitsTwoNamingIt(string option, string value)
+        {
+            using var scratch = new ScratchFolder();
+            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(scratch.Path, "out"), option, value, "--epochs", "1");
+            Assert.That(exit, Is.EqualTo(2));
+            AssertOneLineWithoutStackTrace(error);
+            Assert.That(error, Does.Contain(option + " must be a finite number"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
+        }
+
         [Test]
         public void Sample_WithMissingModelFolder_ExitsTwoWithOneLine()
         {

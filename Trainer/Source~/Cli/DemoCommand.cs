@@ -31,9 +31,7 @@ namespace VaeProcgen.Trainer.Cli
                 {
                     settings.ApplyLayoutDefaults(parsed, prepared, options);
                     RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
-                    run.PriorBandwidth = settings.PriorBandwidth(parsed);
-                    run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
-                    run.PriorLocalShift = settings.PriorLocalShift(parsed);
+                    settings.ApplyPrior(parsed, run);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
                     if (!result.Completed) return 130;
                 }

@@ -36,9 +36,7 @@ namespace VaeProcgen.Trainer.Cli
                 ReportLegend(prepared);
                 settings.ApplyLayoutDefaults(parsed, prepared, options);
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
-                run.PriorBandwidth = settings.PriorBandwidth(parsed);
-                run.PriorLocalSpread = settings.PriorLocalSpread(parsed);
-                run.PriorLocalShift = settings.PriorLocalShift(parsed);
+                settings.ApplyPrior(parsed, run);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed),
                     ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed),
                     ResumePriorLocalShift = settings.ExplicitPriorLocalShift(parsed) };

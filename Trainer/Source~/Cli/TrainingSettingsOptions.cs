@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.Linq;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
@@ -154,15 +155,23 @@ namespace VaeProcgen.Trainer.Cli
         public int? ExplicitEpochs(ParseResult parsed) =>
             parsed.GetResult(epochs) is { Implicit: false } ? Positive(parsed.GetValue(epochs), "--epochs") : (int?)null;
 
-        public double PriorBandwidth(ParseResult parsed) => parsed.GetValue(priorBandwidth);
-        public double PriorLocalSpread(ParseResult parsed) => parsed.GetValue(priorLocalSpread);
-        public double PriorLocalShift(ParseResult parsed) => parsed.GetValue(priorLocalShift);
+        /// <summary>Sets how the exported model's fitted prior samples (--prior-bandwidth, --prior-local-spread, --prior-local-shift).</summary>
+        /// <exception cref="UserErrorException">One of them is not a finite number.</exception>
+        public void ApplyPrior(ParseResult parsed, RunDescription run)
+        {
+            run.PriorBandwidth = Finite(parsed.GetValue(priorBandwidth), "--prior-bandwidth");
+            run.PriorLocalSpread = Finite(parsed.GetValue(priorLocalSpread), "--prior-local-spread");
+            run.PriorLocalShift = Finite(parsed.GetValue(priorLocalShift), "--prior-local-shift");
+        }
+
+        private static double Finite(double value, string name) =>
+            double.IsFinite(value) ? value : throw new UserErrorException($"{name} must be a finite number (got {value.ToString(CultureInfo.InvariantCulture)}).");
         /// <summary>--prior-bandwidth when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : parsed.GetValue(priorBandwidth);
+        public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : Finite(parsed.GetValue(priorBandwidth), "--prior-bandwidth");
         /// <summary>--prior-local-spread when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : parsed.GetValue(priorLocalSpread);
+        public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : Finite(parsed.GetValue(priorLocalSpread), "--prior-local-spread");
         /// <summary>--prior-local-shift when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorLocalShift(ParseResult parsed) => IsImplicit(parsed, priorLocalShift) ? null : parsed.GetValue(priorLocalShift);
+        public double? ExplicitPriorLocalShift(ParseResult parsed) => IsImplicit(parsed, priorLocalShift) ? null : Finite(parsed.GetValue(priorLocalShift), "--prior-local-shift");
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
