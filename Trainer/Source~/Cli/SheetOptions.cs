@@ -39,10 +39,10 @@ namespace VaeProcgen.Trainer.Cli
             if (path == null) return null;
             if (!File.Exists(path)) throw new UserErrorException($"--sheet '{path}' does not exist; pass a sprite sheet PNG.");
             RgbaImage image = PngCodec.Decode(File.ReadAllBytes(path), path, load.MaxPixels);
-            var sprites = parsed.GetValue(slice) == "grid"
-                ? SpriteSheetSlicer.Grid(image, CellSize(parsed).W, CellSize(parsed).H, NonNegative(parsed.GetValue(spacing), "--spacing"), NonNegative(parsed.GetValue(margin), "--margin"))
-                    .Select(b => new SheetSprite(b, SpriteSheetSlicer.Crop(image, b))).ToList()
-                : SpriteSheetSlicer.Auto(image, Math.Max(1, parsed.GetValue(minSize)), MaxSize(parsed, load));
+            var sprites = SlicesAutomatically(parsed)
+                ? SpriteSheetSlicer.Auto(image, Math.Max(1, parsed.GetValue(minSize)), MaxSize(parsed, load))
+                : SpriteSheetSlicer.Grid(image, CellSize(parsed).W, CellSize(parsed).H, NonNegative(parsed.GetValue(spacing), "--spacing"), NonNegative(parsed.GetValue(margin), "--margin"))
+                    .Select(b => new SheetSprite(b, SpriteSheetSlicer.Crop(image, b))).ToList();
             if (sprites.Count < 2) throw new UserErrorException($"Slicing '{path}' gave {sprites.Count} sprite(s); check --slice, --cell, --min-size or --max-size.");
             var images = sprites.Select(s => (string.Format(CultureInfo.InvariantCulture, "{0}_{1}_{2}x{3}", s.Box.X, s.Box.Y, s.Box.Width, s.Box.Height), s.Image));
             return SpriteDataset.FromImages(images, load);

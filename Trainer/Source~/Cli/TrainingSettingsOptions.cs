@@ -159,19 +159,23 @@ namespace VaeProcgen.Trainer.Cli
         /// <exception cref="UserErrorException">One of them is not a finite number.</exception>
         public void ApplyPrior(ParseResult parsed, RunDescription run)
         {
-            run.PriorBandwidth = Finite(parsed.GetValue(priorBandwidth), "--prior-bandwidth");
-            run.PriorLocalSpread = Finite(parsed.GetValue(priorLocalSpread), "--prior-local-spread");
-            run.PriorLocalShift = Finite(parsed.GetValue(priorLocalShift), "--prior-local-shift");
+            run.PriorBandwidth = Finite(parsed, priorBandwidth);
+            run.PriorLocalSpread = Finite(parsed, priorLocalSpread);
+            run.PriorLocalShift = Finite(parsed, priorLocalShift);
         }
 
-        private static double Finite(double value, string name) =>
-            double.IsFinite(value) ? value : throw new UserErrorException($"{name} must be a finite number (got {value.ToString(CultureInfo.InvariantCulture)}).");
+        private static double Finite(ParseResult parsed, Option<double> option)
+        {
+            double value = parsed.GetValue(option);
+            return double.IsFinite(value) ? value : throw new UserErrorException($"{option.Name} must be a finite number (got {value.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
         /// <summary>--prior-bandwidth when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : Finite(parsed.GetValue(priorBandwidth), "--prior-bandwidth");
+        public double? ExplicitPriorBandwidth(ParseResult parsed) => IsImplicit(parsed, priorBandwidth) ? null : Finite(parsed, priorBandwidth);
         /// <summary>--prior-local-spread when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : Finite(parsed.GetValue(priorLocalSpread), "--prior-local-spread");
+        public double? ExplicitPriorLocalSpread(ParseResult parsed) => IsImplicit(parsed, priorLocalSpread) ? null : Finite(parsed, priorLocalSpread);
         /// <summary>--prior-local-shift when the user typed it, otherwise null.</summary>
-        public double? ExplicitPriorLocalShift(ParseResult parsed) => IsImplicit(parsed, priorLocalShift) ? null : Finite(parsed.GetValue(priorLocalShift), "--prior-local-shift");
+        public double? ExplicitPriorLocalShift(ParseResult parsed) => IsImplicit(parsed, priorLocalShift) ? null : Finite(parsed, priorLocalShift);
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
