@@ -145,6 +145,31 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(Directory.GetFiles(resumed, "*.tmp"), Is.Empty);
         }
 
+        [Test]
+        public void Resume_OfAFinishedRunWithAnotherPrior_ReExportsWithoutTraining_AndKeepsItOnTheNextResume()
+        {
+            string resumed = Path.Combine(scratch.Path, "reprior");
+            CopyFolder(twoEpochs, resumed);
+            byte[] encoderBefore = File.ReadAllBytes(Path.Combine(resumed, ContractNames.EncoderFileName));
+            double before = PriorBandwidth(resumed);
+            var (exit, _, error) = Train(resumed, 2, resume: true, "--prior-bandwidth", "0.05");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(before, Is.Not.EqualTo(0.05), "the test needs a first export with another bandwidth");
+            Assert.That(PriorBandwidth(resumed), Is.EqualTo(0.05).Within(1e-12));
+            Assert.That(MetricEpochs(resumed), Is.EqualTo(new[] { 1, 2 }), "a finished run should not train again");
+            Assert.That(File.ReadAllBytes(Path.Combine(resumed, ContractNames.EncoderFileName)), Is.EqualTo(encoderBefore), "the weights changed");
+
+            (exit, _, error) = Train(resumed, 2, resume: true);
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(PriorBandwidth(resumed), Is.EqualTo(0.05).Within(1e-12), "options left at their defaults must keep the checkpoint's values");
+        }
+
+        private static double PriorBandwidth(string folder)
+        {
+            using VaeModel model = VaeModel.Load(folder);
+            return model.Contract.LatentPrior!.Bandwidth;
+        }
+
         /// <summary>
         /// Kept as specified but ignored: the cosine learning-rate schedule (VaeTrainer.Step) spans the run's epoch
         /// count, so epochs 1-2 of a 2-epoch run use smaller learning rates than epochs 1-2 of a 3-epoch run and

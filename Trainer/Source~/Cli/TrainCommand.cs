@@ -37,9 +37,11 @@ namespace VaeProcgen.Trainer.Cli
                 settings.ApplyLayoutDefaults(parsed, prepared, options);
                 RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 settings.ApplyPrior(parsed, run);
-                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume)) { TensorBoardFolder = parsed.GetValue(tensorBoard), ResumeEpochs = settings.ExplicitEpochs(parsed),
-                    ResumePriorBandwidth = settings.ExplicitPriorBandwidth(parsed), ResumePriorLocalSpread = settings.ExplicitPriorLocalSpread(parsed),
-                    ResumePriorLocalShift = settings.ExplicitPriorLocalShift(parsed) };
+                var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume))
+                {
+                    TensorBoardFolder = parsed.GetValue(tensorBoard),
+                    ResumeOverrides = resumed => settings.ApplyTyped(parsed, resumed),
+                };
                 RunDescription shown = job.ResolveRun();
                 VaeArchitecture arch = TrainingJob.Architecture(shown, prepared);
                 TrainingConsole.PrintHeader(prepared, shown, ParameterCount(arch), arch.DecoderMacsPerItem * 2);

@@ -30,20 +30,11 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>Continue from the checkpoint in the output folder.</summary>
         public bool Resume { get; }
         /// <summary>
-        /// When resuming, the epoch count to train to instead of the checkpoint's (null keeps the checkpoint's).
-        /// Note: the learning-rate schedule spans the epoch count, so extending a finished run does not equal
-        /// an uninterrupted run of the longer length.
+        /// When resuming, changes the user asked for to the checkpoint's run before it is used (null keeps it as saved):
+        /// another epoch count (the learning-rate schedule spans it, so extending a finished run does not equal an
+        /// uninterrupted run of the longer length), or another fitted prior, which re-exports a finished run without training.
         /// </summary>
-        public int? ResumeEpochs { get; set; }
-        /// <summary>
-        /// When resuming, the fitted-prior bandwidth to export with instead of the checkpoint's (null keeps it): resuming a
-        /// finished run with it re-exports the model with another sampling prior, without training.
-        /// </summary>
-        public double? ResumePriorBandwidth { get; set; }
-        /// <summary>When resuming, the local spread of the fitted prior instead of the checkpoint's (null keeps it).</summary>
-        public double? ResumePriorLocalSpread { get; set; }
-        /// <summary>When resuming, the local shift of the fitted prior instead of the checkpoint's (null keeps it).</summary>
-        public double? ResumePriorLocalShift { get; set; }
+        public Action<RunDescription>? ResumeOverrides { get; set; }
         private TrainingProgressState? resumedState;
 
         /// <summary>TensorBoard log folder, or null.</summary>
@@ -61,10 +52,7 @@ namespace VaeProcgen.Trainer.Training
             if (Resume && resumedState == null)
             {
                 var (run, state) = Checkpoint.ReadHeader(CheckpointPath);
-                if (ResumeEpochs is int epochs) run.Options.Epochs = epochs;
-                if (ResumePriorBandwidth is double bandwidth) run.PriorBandwidth = bandwidth;
-                if (ResumePriorLocalSpread is double localSpread) run.PriorLocalSpread = localSpread;
-                if (ResumePriorLocalShift is double localShift) run.PriorLocalShift = localShift;
+                ResumeOverrides?.Invoke(run);
                 Run = run;
                 resumedState = state;
             }
@@ -110,8 +98,10 @@ namespace VaeProcgen.Trainer.Training
                     tensorBoard.add_scalar("test/kl", (float)metrics.TestKl, metrics.Epoch);
                 }
             }, cancel);
-            if (!completed)
+            if (!completed || resumed != null)
             {
+                // A resumed run that was already finished trains no epoch, so this is where its checkpoint learns the
+                // resume overrides (another prior) that the files below are exported with.
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, trainer);
             }
             ExportMetadata metadata = Metadata(data);
