@@ -164,6 +164,29 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(PriorBandwidth(resumed), Is.EqualTo(0.05).Within(1e-12), "options left at their defaults must keep the checkpoint's values");
         }
 
+        [Test]
+        public void Resume_WithoutSeedAndTestFraction_KeepsTheCheckpointsSplit_AndRefusesAnotherSeed()
+        {
+            string typed = Path.Combine(scratch.Path, "split-typed");
+            string untyped = Path.Combine(scratch.Path, "split-untyped");
+            CopyFolder(twoEpochs, typed);
+            CopyFolder(twoEpochs, untyped);
+            var (exit, _, error) = Train(typed, 3, resume: true);
+            Assert.That(exit, Is.EqualTo(0), error);
+            (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", untyped, "--epochs", "3", "--resume");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(TrainLosses(untyped), Is.EqualTo(TrainLosses(typed)), "resuming without --seed/--test-fraction trained on another split");
+            Assert.That(File.ReadAllBytes(Path.Combine(untyped, ContractNames.DecoderFileName)), Is.EqualTo(File.ReadAllBytes(Path.Combine(typed, ContractNames.DecoderFileName))));
+
+            string other = Path.Combine(scratch.Path, "split-other-seed");
+            CopyFolder(twoEpochs, other);
+            byte[] checkpointBefore = File.ReadAllBytes(Path.Combine(other, Checkpoint.FileName));
+            (exit, _, error) = ConsoleCapture.Run("train", "--data", dataFolder, "--out", other, "--epochs", "3", "--seed", "8", "--resume");
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("--seed 8 is not the checkpoint's seed 7"));
+            Assert.That(File.ReadAllBytes(Path.Combine(other, Checkpoint.FileName)), Is.EqualTo(checkpointBefore), "a refused resume must leave the checkpoint alone");
+        }
+
         private static double PriorBandwidth(string folder)
         {
             using VaeModel model = VaeModel.Load(folder);

@@ -59,7 +59,7 @@ namespace VaeProcgen.Trainer.Cli
 
         /// <summary>Loads and splits tile levels from --data/--legend (embedded Mario levels when --data is absent).</summary>
         public PreparedData Prepare(ParseResult parsed, string? data, TrainingSettingsOptions settings, TrainingOptions options) =>
-            TileDataPreparer.Prepare(data, Legend(parsed), Window(parsed, settings.SkipBadFiles(parsed)), settings.TestFraction(parsed, ModelKind.Tiles), (int)options.Seed,
+            TileDataPreparer.Prepare(data, Legend(parsed), Window(parsed, settings.SkipBadFiles(parsed)), options.TestFraction, (int)options.Seed,
                 parsed.GetValue(game));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.IO;
 using VaeProcgen.Contract;
 using VaeProcgen.Trainer.Data;
 using VaeProcgen.Trainer.Imaging;
@@ -31,6 +32,8 @@ namespace VaeProcgen.Trainer.Cli
             {
                 ModelKind kind = tiles.Kind(parsed);
                 TrainingOptions options = settings.Read(parsed, kind);
+                string checkpoint = Path.Combine(parsed.GetValue(output)!, Checkpoint.FileName);
+                if (parsed.GetValue(resume) && File.Exists(checkpoint)) settings.AdoptSplitOf(parsed, Checkpoint.ReadHeader(checkpoint).Run.Options, options);
                 using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, sheet, options);
                 ReportSkipped(prepared);
                 ReportLegend(prepared);
@@ -85,8 +88,8 @@ namespace VaeProcgen.Trainer.Cli
                 SpriteLoadOptions load = settings.ReadLoadOptions(parsed, sheet?.SlicesAutomatically(parsed) == true);
                 SpriteDataset? sliced = sheet?.Load(parsed, load);
                 return sliced != null
-                    ? SpriteDataPreparer.Prepare(sliced, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours)
-                    : SpriteDataPreparer.Prepare(data, load, settings.TestFraction(parsed), (int)options.Seed, settings.Conditional(parsed), options.PaletteColours);
+                    ? SpriteDataPreparer.Prepare(sliced, options.TestFraction, (int)options.Seed, settings.Conditional(parsed), options.PaletteColours)
+                    : SpriteDataPreparer.Prepare(data, load, options.TestFraction, (int)options.Seed, settings.Conditional(parsed), options.PaletteColours);
             }
             if (settings.Conditional(parsed)) throw new UserErrorException("--conditional is not supported for --kind tiles (levels have no class labels).");
             return tiles.Prepare(parsed, data, settings, options);

@@ -87,7 +87,23 @@ namespace VaeProcgen.Trainer.Cli
                 if (IsImplicit(parsed, ema)) options.EmaDecay = 0;
                 if (IsImplicit(parsed, finalLr)) options.FinalLearningRateFraction = LevelDefaults.FinalLearningRateFraction;
             }
+            options.TestFraction = TestFraction(parsed, kind);
             return options;
+        }
+
+        /// <summary>
+        /// Resuming: the split the checkpoint was trained on. --seed and --test-fraction decide which sprites are held
+        /// out, so when the user did not type them they are taken from the checkpoint's run, and typed values that differ
+        /// from it are refused (the resumed run would train on held-out sprites).
+        /// </summary>
+        /// <exception cref="UserErrorException">--seed or --test-fraction was typed and differs from the checkpoint's.</exception>
+        public void AdoptSplitOf(ParseResult parsed, TrainingOptions saved, TrainingOptions options)
+        {
+            if (IsImplicit(parsed, seed)) options.Seed = saved.Seed;
+            else if (options.Seed != saved.Seed) throw new UserErrorException($"--seed {options.Seed} is not the checkpoint's seed {saved.Seed}, which decides the held-out split; resume without --seed or train into a new --out folder.");
+            if (saved.TestFraction == 0) return;
+            if (IsImplicit(parsed, testFraction)) options.TestFraction = saved.TestFraction;
+            else if (options.TestFraction != saved.TestFraction) throw new UserErrorException($"--test-fraction {options.TestFraction.ToString(CultureInfo.InvariantCulture)} is not the checkpoint's {saved.TestFraction.ToString(CultureInfo.InvariantCulture)}; resume without --test-fraction or train into a new --out folder.");
         }
 
         public TrainingOptions Read(ParseResult parsed)

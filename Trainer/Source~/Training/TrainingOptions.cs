@@ -90,7 +90,9 @@ namespace VaeProcgen.Trainer.Training
         public const Models.DecoderUpsampling SpriteUpsampling = Models.DecoderUpsampling.Resize;
         /// <summary>How the decoder doubles its resolution (the property default keeps the checkpoints of 0.1 loadable).</summary>
         public Models.DecoderUpsampling Upsampling { get; set; } = Models.DecoderUpsampling.Transposed;
-        /// <summary>Seed of every random choice (init, shuffling, noise).</summary>
+        /// <summary>Seed of every random choice (init, shuffling, noise) and of the train/held-out split.</summary>
         public long Seed { get; set; } = 1;
+        /// <summary>Fraction of the data held out for the held-out -ELBO (0 in checkpoints written before it was recorded: unknown).</summary>
+        public double TestFraction { get; set; }
     }
 }
