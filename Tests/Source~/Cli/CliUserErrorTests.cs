@@ -53,18 +53,6 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
         }
 
-        [TestCase("-1")]
-        [TestCase("9")]
-        public void Train_WithAnAdversarialShiftOutOfRange_ExitsTwoNamingTheRange(string value)
-        {
-            using var scratch = new ScratchFolder();
-            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(scratch.Path, "out"), "--adversarial-shift", value, "--epochs", "1");
-            Assert.That(exit, Is.EqualTo(2));
-            AssertOneLineWithoutStackTrace(error);
-            Assert.That(error, Does.Contain("--adversarial-shift must be between 0 and 8 (got " + value + ")"));
-            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
-        }
-
         [Test]
         public void Sample_WithMissingModelFolder_ExitsTwoWithOneLine()
         {

@@ -39,7 +39,6 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
-        private readonly Option<int> adversarialShift = new Option<int>("--adversarial-shift") { Description = "RGBA sprites: largest random translation (pixels) of the images the discriminator scores, so it cannot reward a periodic pattern (0 = none).", DefaultValueFactory = _ => 0 };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
         private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => UpsamplingName(TrainingOptions.SpriteUpsampling) };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
@@ -59,7 +58,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, adversarialShift, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -125,7 +124,6 @@ namespace VaeProcgen.Trainer.Cli
                 GradientClipNorm = parsed.GetValue(clipGradNorm),
                 LocalLatentChannels = parsed.GetValue(localLatent),
                 AdversarialWeight = parsed.GetValue(adversarial),
-                AdversarialShift = parsed.GetValue(adversarialShift),
                 ColourWeight = parsed.GetValue(colourWeight),
                 Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
@@ -136,7 +134,6 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");
             if (!(options.EmaDecay >= 0 && options.EmaDecay < 1)) throw new UserErrorException($"--ema must be in [0, 1) (got {options.EmaDecay}).");
             if (!(options.FinalLearningRateFraction > 0 && options.FinalLearningRateFraction <= 1)) throw new UserErrorException($"--final-lr must be in (0, 1] (got {options.FinalLearningRateFraction}).");
-            if (options.AdversarialShift < 0 || options.AdversarialShift > TrainingOptions.MaximumAdversarialShift) throw new UserErrorException($"--adversarial-shift must be between 0 and {TrainingOptions.MaximumAdversarialShift} (got {options.AdversarialShift}).");
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
             if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
             if (options.Likelihood == Likelihood.Categorical)

@@ -1,4 +1,3 @@
-using System.Linq;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -29,28 +28,6 @@ namespace VaeProcgen.Trainer.Training
             mix = nn.Conv2d(128, 128, 3, padding: 1);
             score = nn.Linear(128, 1);
             RegisterComponents();
-        }
-
-        /// <summary>
-        /// Each image [C, H, W] of a batch moved by its own whole-pixel offset, drawn uniformly from -<paramref name="maxShift"/>..
-        /// <paramref name="maxShift"/> in x and y from torch's generator; pixels moved in from outside are 0 (transparent).
-        /// Differentiable; the images themselves when <paramref name="maxShift"/> is 0. See
-        /// <see cref="TrainingOptions.AdversarialShift"/> for why.
-        /// </summary>
-        internal static Tensor RandomlyShifted(Tensor images, int maxShift)
-        {
-            if (maxShift == 0) return images;
-            long count = images.shape[0], height = images.shape[2], width = images.shape[3];
-            using Tensor drawn = randint(0, 2 * maxShift + 1, new long[] { count, 2 });
-            long[] offsets = drawn.data<long>().ToArray();
-            using var scope = NewDisposeScope();
-            Tensor padded = nn.functional.pad(images, new long[] { maxShift, maxShift, maxShift, maxShift });
-            var moved = new Tensor[count];
-            for (int i = 0; i < count; i++)
-            {
-                moved[i] = padded[i].narrow(1, offsets[2 * i], height).narrow(2, offsets[2 * i + 1], width);
-            }
-            return stack(moved).MoveToOuterDisposeScope();
         }
 
         /// <summary>Scores [N, cells] for images [N, C, H, W] with values in [0, 1].</summary>

@@ -61,14 +61,6 @@ namespace VaeProcgen.Trainer.Training
         public double AdversarialWeight { get; set; }
         /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
         public int AdversarialStartEpoch { get; set; }
-        /// <summary>
-        /// Largest random translation, in pixels, of every image the <see cref="PatchDiscriminator"/> scores (each image
-        /// its own shift in x and y, drawn from -N..N, transparent fill; 0 = none). Its strided convolutions otherwise see
-        /// every image at the same phase, and the decoder learns a periodic pattern that fools them (a 2-4 pixel plaid).
-        /// </summary>
-        public int AdversarialShift { get; set; }
-        /// <summary>Largest <see cref="AdversarialShift"/> the command line accepts.</summary>
-        public const int MaximumAdversarialShift = 8;
         /// <summary>Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
         public const double SpriteAdversarialWeight = 0.35;
         /// <summary>

@@ -198,7 +198,7 @@ namespace VaeProcgen.Trainer.Training
             Tensor loss = rec + klTerm * klWeight;
             if (discriminator is not null && epoch >= options.AdversarialStartEpoch)
             {
-                Tensor fool = -discriminator.Scores(Shifted(decoded!)).mean();
+                Tensor fool = -discriminator.Scores(decoded!).mean();
                 loss = loss + fool * AdversarialScale(rec, fool);
             }
 
@@ -228,7 +228,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
-            if (discriminator is not null) StepDiscriminator(Shifted(x), Shifted(decoded!.detach()));
+            if (discriminator is not null) StepDiscriminator(x, decoded!.detach());
             if (averaged != null)
             {
                 using var noGrad = no_grad();
@@ -268,8 +268,6 @@ namespace VaeProcgen.Trainer.Training
         private const double AdversarialRatioSmoothing = 0.02;
         /// <summary>Largest multiple of the smoothed adversarial ratio one step's ratio counts with.</summary>
         private const double AdversarialRatioStepLimit = 4;
-
-        private Tensor Shifted(Tensor images) => PatchDiscriminator.RandomlyShifted(images, options.AdversarialShift);
 
         /// <summary>One hinge-loss Adam step of the discriminator on real items against decoded ones.</summary>
         private void StepDiscriminator(Tensor real, Tensor decoded)
