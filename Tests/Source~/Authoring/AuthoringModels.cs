@@ -63,7 +63,7 @@ namespace VaeProcgen.Tests.Authoring
         {
             string folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "authoring-models", name);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-            var options = new TrainingOptions { Epochs = epochs, BatchSize = 16, WarmupSteps = 40, LearningRate = 3e-3, Seed = 3 };
+            var options = new TrainingOptions { Epochs = epochs, BatchSize = 16, WarmupSteps = 40, LearningRate = 3e-3, Seed = 3, TestFraction = TestFraction };
             if (paletteColours > 0)
             {
                 options.Likelihood = VaeProcgen.Contract.Likelihood.Categorical;

@@ -112,6 +112,17 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void TestFractionDefaultsToTheOneInTheCheckpoint()
+        {
+            var (exit, output, error) = ConsoleCapture.Run("quality", "--model", AuthoringModels.Unconditional, "--samples", "2", "--data", QualityFixtureData.Folder, "--split-seed", "3", "--json");
+            Assert.That(exit, Is.EqualTo(0), error);
+            int expected = AuthoringModels.TrainingClasses().Split(AuthoringModels.TestFraction, 3).Test.Count;
+            int withDefault = AuthoringModels.TrainingClasses().Split(VaeProcgen.Trainer.Cli.QualityDataOptions.DefaultTestFraction, 3).Test.Count;
+            Assert.That(expected, Is.Not.EqualTo(withDefault), "the two fractions must hold out different counts for this test to mean anything");
+            Assert.That(JsonDocument.Parse(output).RootElement.GetProperty("held_out_sprites").GetInt32(), Is.EqualTo(expected));
+        }
+
+        [Test]
         public void ConditionalModelSamplesItsClassesInTrainingProportion()
         {
             var args = new List<string> { "quality", "--model", AuthoringModels.Conditional, "--samples", "10", "--json" };

@@ -21,7 +21,7 @@ namespace VaeProcgen.Trainer.Cli
 
         private readonly Option<string?> data = new Option<string?>("--data") { Description = "The model's training sprites: folder of PNGs (default: the embedded DCSS item set)." };
         private readonly Option<int?> splitSeed = new Option<int?>("--split-seed") { Description = "Seed of the train/held-out split (default: the training --seed read from the model's checkpoint.bin, else 1)." };
-        private readonly Option<double> testFraction = new Option<double>("--test-fraction") { Description = "Held-out fraction the model was trained with.", DefaultValueFactory = _ => DefaultTestFraction };
+        private readonly Option<double?> testFraction = new Option<double?>("--test-fraction") { Description = "Held-out fraction the model was trained with (default: the one read from the model's checkpoint.bin, else 0.1)." };
         private readonly Option<string> fit = SharedOptions.Fit("How other-size sprites were fitted in training: scale, pad or crop.");
 
         private readonly SheetOptions sheet = new SheetOptions();
@@ -38,7 +38,10 @@ namespace VaeProcgen.Trainer.Cli
         /// </summary>
         public (SpriteDataset Train, SpriteDataset HeldOut) Load(ParseResult parsed, VaeModel vae, string modelFolder)
         {
-            double fraction = parsed.GetValue(testFraction);
+            int? typedSeed = parsed.GetValue(splitSeed);
+            double? typedFraction = parsed.GetValue(testFraction);
+            var (savedSeed, savedFraction) = typedSeed.HasValue && typedFraction.HasValue ? (0, 0.0) : TrainingSplit(modelFolder);
+            double fraction = typedFraction ?? savedFraction;
             if (!(fraction > 0 && fraction < 1)) throw new UserErrorException($"--test-fraction must be between 0 and 1 (got {fraction}).");
             SpriteFitMode mode = SharedOptions.ParseFit(parsed.GetValue(fit)!, sheet.SlicesAutomatically(parsed));
             var load = new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height, Fit = mode };
@@ -51,7 +54,7 @@ namespace VaeProcgen.Trainer.Cli
             {
                 Console.Error.WriteLine($"warning: these sprites are not the data the model was trained on (fingerprint {Short(all.Fingerprint)}, model {Short(expected)}); the held-out figures are not the model's held-out split.");
             }
-            var (train, heldOut) = all.Split(fraction, parsed.GetValue(splitSeed) ?? TrainingSeed(modelFolder));
+            var (train, heldOut) = all.Split(fraction, typedSeed ?? savedSeed);
             if (train.Count == 0 || heldOut.Count == 0)
             {
                 throw new UserErrorException($"The data has {all.Count} sprite(s), too few to hold out a split; pass more sprites or another --test-fraction.");
@@ -59,18 +62,24 @@ namespace VaeProcgen.Trainer.Cli
             return (train, heldOut);
         }
 
-        /// <summary>The training seed stored in the model folder's checkpoint.bin (the seed `train` split with), else <see cref="DefaultSplitSeed"/>.</summary>
-        public static int TrainingSeed(string modelFolder)
+        /// <summary>
+        /// The seed and held-out fraction `train` split the data with, read from the model folder's checkpoint.bin;
+        /// <see cref="DefaultSplitSeed"/> and <see cref="DefaultTestFraction"/> without one, and the default fraction for
+        /// checkpoints written before it was recorded.
+        /// </summary>
+        /// <exception cref="UserErrorException">checkpoint.bin exists but cannot be read.</exception>
+        public static (int Seed, double TestFraction) TrainingSplit(string modelFolder)
         {
             string checkpoint = Path.Combine(modelFolder, Checkpoint.FileName);
-            if (!File.Exists(checkpoint)) return DefaultSplitSeed;
+            if (!File.Exists(checkpoint)) return (DefaultSplitSeed, DefaultTestFraction);
             try
             {
-                return (int)Checkpoint.ReadHeader(checkpoint).Run.Options.Seed;
+                TrainingOptions options = Checkpoint.ReadHeader(checkpoint).Run.Options;
+                return ((int)options.Seed, options.TestFraction > 0 ? options.TestFraction : DefaultTestFraction);
             }
             catch (UserErrorException e)
             {
-                throw new UserErrorException($"The training seed (which decides the held-out split) cannot be read from '{checkpoint}'; pass --split-seed with the --seed the model was trained with.", e);
+                throw new UserErrorException($"The training split cannot be read from '{checkpoint}'; pass --split-seed and --test-fraction with the --seed and --test-fraction the model was trained with.", e);
             }
         }
 
