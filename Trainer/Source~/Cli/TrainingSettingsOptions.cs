@@ -196,7 +196,6 @@ namespace VaeProcgen.Trainer.Cli
             return double.IsFinite(value) ? value : throw new UserErrorException($"{option.Name} must be a finite number (got {value.ToString(CultureInfo.InvariantCulture)}).");
         }
 
-
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
         public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
