@@ -84,6 +84,7 @@ namespace VaeProcgen.Trainer.Training
                 Checkpoint.LoadWeights(CheckpointPath, trainer);
                 trainer.State = resumed;
             }
+            int epochsBefore = trainer.State.History.Count;
             var tensorBoard = TensorBoardFolder == null ? null : torch.utils.tensorboard.SummaryWriter(TensorBoardFolder);
             string metricsPath = Path.Combine(OutputFolder, MetricsLog.FileName);
             bool completed = trainer.Run(data.Train, data.Test, observer, metrics =>
@@ -98,10 +99,10 @@ namespace VaeProcgen.Trainer.Training
                     tensorBoard.add_scalar("test/kl", (float)metrics.TestKl, metrics.Epoch);
                 }
             }, cancel);
-            if (!completed || resumed != null)
+            if (!completed || trainer.State.History.Count == epochsBefore)
             {
-                // A resumed run that was already finished trains no epoch, so this is where its checkpoint learns the
-                // resume overrides (another prior) that the files below are exported with.
+                // Every finished epoch saved above; an interrupted run, or a resumed run that was already finished (which
+                // trains no epoch but may carry resume overrides such as another prior), is saved here.
                 Checkpoint.Save(CheckpointPath, Run, trainer.State, trainer);
             }
             ExportMetadata metadata = Metadata(data);
