@@ -123,6 +123,20 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void AnUnreadableCheckpointAsksForTheSplitAndTypedSplitOptionsNeedNoCheckpoint()
+        {
+            using var scratch = new ScratchFolder();
+            foreach (string file in Directory.GetFiles(AuthoringModels.Unconditional, "*.onnx")) File.Copy(file, Path.Combine(scratch.Path, Path.GetFileName(file)));
+            File.WriteAllText(Path.Combine(scratch.Path, "checkpoint.bin"), "not a checkpoint");
+            var (exit, _, error) = ConsoleCapture.Run("quality", "--model", scratch.Path, "--samples", "2", "--data", QualityFixtureData.Folder);
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(error, Does.Contain("training split cannot be read").And.Contain("pass --split-seed and --test-fraction"));
+            Assert.That(error, Does.Not.Contain("   at "), "one sentence, no stack trace");
+            var (typedExit, _, typedError) = ConsoleCapture.Run("quality", "--model", scratch.Path, "--samples", "2", "--data", QualityFixtureData.Folder, "--split-seed", "3", "--test-fraction", "0.2");
+            Assert.That(typedExit, Is.EqualTo(0), typedError);
+        }
+
+        [Test]
         public void ConditionalModelSamplesItsClassesInTrainingProportion()
         {
             var args = new List<string> { "quality", "--model", AuthoringModels.Conditional, "--samples", "10", "--json" };

@@ -77,7 +77,7 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingOptions options = Checkpoint.ReadHeader(checkpoint).Run.Options;
                 return ((int)options.Seed, options.TestFraction > 0 ? options.TestFraction : DefaultTestFraction);
             }
-            catch (UserErrorException e)
+            catch (TrainingException e)
             {
                 throw new UserErrorException($"The training split cannot be read from '{checkpoint}'; pass --split-seed and --test-fraction with the --seed and --test-fraction the model was trained with.", e);
             }
