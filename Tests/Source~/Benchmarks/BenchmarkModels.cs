@@ -64,7 +64,7 @@ namespace VaeProcgen.Benchmarks
 
         private static BenchmarkModel BuildSprite(string preset)
         {
-            var architecture = new VaeArchitecture(new VaeShape(4, SpriteSize, SpriteSize), VaePreset.Parse(preset), LatentSize, 0, localLatentChannels: TrainingOptions.SpriteLocalLatentChannels);
+            var architecture = new VaeArchitecture(new VaeShape(4, SpriteSize, SpriteSize), VaePreset.Parse(preset), LatentSize, 0, localLatentChannels: TrainingOptions.SpriteLocalLatentChannels, localLatentCell: TrainingOptions.SpriteLocalLatentCell);
             var metadata = new ExportMetadata { Kind = ModelKind.Sprite, Likelihood = Likelihood.Bernoulli, Preset = preset, DatasetFingerprint = "benchmark" };
             return new BenchmarkModel(preset, architecture, Export(architecture, metadata));
         }

@@ -36,7 +36,7 @@ namespace VaeProcgen.Benchmarks
             torch.set_num_threads(BenchmarkSettings.Threads);
             train = TrainingData.Train();
             test = TrainingData.OneItemTest();
-            var architecture = new VaeArchitecture(new VaeShape(4, BenchmarkModels.SpriteSize, BenchmarkModels.SpriteSize), VaePreset.Parse(Preset), BenchmarkModels.LatentSize, 0, localLatentChannels: TrainingOptions.SpriteLocalLatentChannels);
+            var architecture = new VaeArchitecture(new VaeShape(4, BenchmarkModels.SpriteSize, BenchmarkModels.SpriteSize), VaePreset.Parse(Preset), BenchmarkModels.LatentSize, 0, localLatentChannels: TrainingOptions.SpriteLocalLatentChannels, localLatentCell: TrainingOptions.SpriteLocalLatentCell);
             var options = new TrainingOptions { Epochs = 1, BatchSize = TrainingData.BatchSize, FlipAugment = false, Seed = 1 };
             torch.manual_seed(1);
             trainerModel = new ConvVae(architecture);

@@ -79,6 +79,24 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_WithHalfResolutionLocalCells_ExportsTheLargerLocalMap_AndResumesWithIt()
+        {
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options.LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell));
+            string fine = Path.Combine(scratch.Path, "local-cell-2");
+            var (exit, _, error) = Train(fine, 1, false, "--local-cell", "2");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(fine, Checkpoint.FileName)).Run.Options.LocalLatentCell, Is.EqualTo(2));
+            using (VaeModel vae = VaeModel.Load(fine))
+            {
+                int cells = (vae.Contract.Width / 2) * (vae.Contract.Height / 2);
+                Assert.That(vae.LatentSize, Is.EqualTo(8 + TrainingOptions.SpriteLocalLatentChannels * cells), "the global latent plus one local value per channel and 2 x 2 pixels");
+            }
+            (exit, _, error) = Train(fine, 2, resume: true);
+            Assert.That(exit, Is.EqualTo(0), "the resumed run rebuilds the checkpoint's 2 x 2 cells: " + error);
+            Assert.That(MetricEpochs(fine), Is.EqualTo(new[] { 1, 2 }));
+        }
+
+        [Test]
         public void Train_WithoutColourWeight_RecordsItAndDropsTheColourErrorFromTheLoss()
         {
             string plain = Path.Combine(scratch.Path, "no-colour");

@@ -53,6 +53,17 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
         }
 
+        [TestCase("3"), TestCase("8")]
+        public void Train_WithALocalCellOtherThanTwoOrFour_ExitsTwoNamingIt(string cell)
+        {
+            using var scratch = new ScratchFolder();
+            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(scratch.Path, "out"), "--local-cell", cell, "--epochs", "1");
+            Assert.That(exit, Is.EqualTo(2));
+            AssertOneLineWithoutStackTrace(error);
+            Assert.That(error, Does.Contain($"--local-cell must be 2 or 4 (got {cell})"));
+            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
+        }
+
         [Test]
         public void Sample_WithMissingModelFolder_ExitsTwoWithOneLine()
         {

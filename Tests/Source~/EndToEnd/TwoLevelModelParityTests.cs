@@ -43,10 +43,10 @@ namespace VaeProcgen.Tests.EndToEnd
             }
         }
 
-        private static Exported Build(int size, int labels, long seed)
+        private static Exported Build(int size, int labels, long seed, int cell = VaeArchitecture.QuarterResolutionCell)
         {
             manual_seed(seed);
-            var model = new ConvVae(new VaeArchitecture(new VaeShape(4, size, size), VaePreset.Tiny, GlobalLatent, labels, localLatentChannels: LocalChannels));
+            var model = new ConvVae(new VaeArchitecture(new VaeShape(4, size, size), VaePreset.Tiny, GlobalLatent, labels, localLatentChannels: LocalChannels, localLatentCell: cell));
             model.eval();
             using (no_grad())
             {
@@ -66,14 +66,14 @@ namespace VaeProcgen.Tests.EndToEnd
             return oneHot;
         }
 
-        [TestCase(20, 0), TestCase(32, 3)]
-        public void DecoderAndEncoderAgreeAcrossTorchSharpOnnxRuntimeAndManaged(int size, int labels)
+        [TestCase(20, 0, 4), TestCase(32, 3, 4), TestCase(20, 0, 2), TestCase(24, 3, 2)]
+        public void DecoderAndEncoderAgreeAcrossTorchSharpOnnxRuntimeAndManaged(int size, int labels, int cell)
         {
-            using Exported e = Build(size, labels, 31 + size);
+            using Exported e = Build(size, labels, 31 + size, cell);
             const int batch = 3;
             int latent = e.Model.Architecture.LatentSize;
-            int side = (size + 7) / 8 * 2;
-            Assert.That(latent, Is.EqualTo(GlobalLatent + LocalChannels * side * side), "global latent plus the local map at a quarter of the padded size");
+            int side = (size + 7) / 8 * 8 / cell;
+            Assert.That(latent, Is.EqualTo(GlobalLatent + LocalChannels * side * side), "global latent plus the local map of one cell per cell x cell pixels of the padded size");
             Assert.That(e.Managed.LatentSize, Is.EqualTo(latent));
             var z = new float[batch * latent];
             LatentSampler.SampleBatch(5, batch, latent, z);

@@ -36,7 +36,8 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> clipGradNorm = new Option<double>("--clip-grad-norm") { Description = "Scale gradients down to this joint L2 norm when they exceed it (0 = no clipping).", DefaultValueFactory = _ => TrainingOptions.DefaultGradientClipNorm };
         private readonly Option<double> priorLocalSpread = new Option<double>("--prior-local-spread") { Description = "Two-level models: how the fitted prior samples the local noise: negative (default) = from the training sprites' posteriors like the global latent; t >= 0 = from N(0, t^2), its prior at 1.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalSpread };
         private readonly Option<double> priorLocalShift = new Option<double>("--prior-local-shift") { Description = "Two-level models with the default --prior-local-spread: standard deviation of one shift per local channel, shared by the cells the sprite occupies, so sampling moves a sprite's colours and shading together instead of painting a patchwork (README, Quality); negative = independent noise per cell.", DefaultValueFactory = _ => Export.AggregatePosterior.DefaultLocalShift };
-        private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map at a quarter of the data resolution (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
+        private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
+        private readonly Option<int> localCell = new Option<int>("--local-cell") { Description = "Pixels per side of a local latent cell: 2 (a map at half the data resolution) or 4 (a quarter).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentCell };
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial term is on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
@@ -58,7 +59,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -123,12 +124,14 @@ namespace VaeProcgen.Trainer.Cli
                 Seed = parsed.GetValue(seed),
                 GradientClipNorm = parsed.GetValue(clipGradNorm),
                 LocalLatentChannels = parsed.GetValue(localLatent),
+                LocalLatentCell = parsed.GetValue(localCell),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 ColourWeight = parsed.GetValue(colourWeight),
                 Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
             if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
+            if (options.LocalLatentCell != VaeArchitecture.HalfResolutionCell && options.LocalLatentCell != VaeArchitecture.QuarterResolutionCell) throw new UserErrorException($"--local-cell must be {VaeArchitecture.HalfResolutionCell} or {VaeArchitecture.QuarterResolutionCell} (got {options.LocalLatentCell}).");
             if (!(options.GradientClipNorm >= 0)) throw new UserErrorException($"--clip-grad-norm must be zero or positive (got {options.GradientClipNorm}).");
             if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
             if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");

@@ -14,8 +14,8 @@ namespace VaeProcgen.Trainer.Models
     /// <see cref="TapConvolution"/>: libtorch's own convolution kernel returns NaN gradients for it on some CPUs).
     /// Data whose size is not a multiple of 8 is zero-padded at the bottom/right on the way in and cropped on
     /// the way out. Conditional models concatenate a one-hot label to the flattened features and to z.
-    /// Two-level models (<see cref="VaeArchitecture.HasLocalLatent"/>) add a local latent map after the first transposed
-    /// convolution: a 3x3 prior head on the decoder features gives its mean and log-variance, z2 = mean + sigma * e with e
+    /// Two-level models (<see cref="VaeArchitecture.HasLocalLatent"/>) add a local latent map after the first or second transposed
+    /// convolution (<see cref="VaeArchitecture.LocalLatentCell"/>): a 3x3 prior head on the decoder features gives its mean and log-variance, z2 = mean + sigma * e with e
     /// taken from the latent input, and a 1x1 projection of z2 is added to the features. The encoder's posterior over e is a
     /// 3x3 head on its own features at that resolution concatenated with the decoder features of the global posterior mean.
     /// Not thread-safe (TorchSharp modules are not).
@@ -75,9 +75,10 @@ namespace VaeProcgen.Trainer.Models
             if (architecture.HasLocalLatent)
             {
                 int local = architecture.LocalLatentChannels;
-                localPriorHead = nn.Conv2d(d[1], 2 * local, 3, padding: 1);
-                localPosteriorHead = nn.Conv2d(c[2] + d[1], 2 * local, 3, padding: 1);
-                localProjection = nn.Conv2d(local, d[1], 1);
+                int decoderFeatures = d[architecture.LocalStage + 1], encoderFeatures = c[2 - architecture.LocalStage];
+                localPriorHead = nn.Conv2d(decoderFeatures, 2 * local, 3, padding: 1);
+                localPosteriorHead = nn.Conv2d(encoderFeatures + decoderFeatures, 2 * local, 3, padding: 1);
+                localProjection = nn.Conv2d(local, decoderFeatures, 1);
                 using var noGrad = no_grad();
                 localPriorHead.weight!.mul_(0.1);
                 localPosteriorHead.weight!.mul_(0.1);
@@ -123,7 +124,7 @@ namespace VaeProcgen.Trainer.Models
                 long extraBottom = i == 0 ? shape.PaddedHeight - shape.Height : 0;
                 long extraRight = i == 0 ? shape.PaddedWidth - shape.Width : 0;
                 h = ops.LeakyRelu(ops.DownConv(h, encoderConvs[i], "encoder.conv" + i.ToString(CultureInfo.InvariantCulture), extraBottom, extraRight), EncoderSlope);
-                if (i == 1) localFeatures = h;
+                if (i == 1 - arch.LocalStage) localFeatures = h;
             }
             h = ops.Flatten(h);
             if (arch.IsConditional) h = ops.Concat(h, labels);
@@ -155,7 +156,7 @@ namespace VaeProcgen.Trainer.Models
                 T localLatent = ops.Add(ops.Narrow(prior, 0, local, "decoder.local_prior_mean"), ops.Multiply(sigma, noise));
                 h = ops.Relu(ops.Add(h, ops.Conv(localLatent, localProjection!, "decoder.local_projection")));
             }
-            for (int stage = 1; stage < 3; stage++) h = ops.Relu(UpStage(ops, h, stage));
+            for (int stage = TopDownStages; stage < 3; stage++) h = ops.Relu(UpStage(ops, h, stage));
             h = ops.Conv(h, outputConv, "decoder.output");
             return arch.Shape.NeedsPadding ? ops.Crop(h, arch.Shape.Height, arch.Shape.Width) : h;
         }
@@ -164,14 +165,18 @@ namespace VaeProcgen.Trainer.Models
         private static T BoundLogVariance<T>(ILayerOps<T> ops, T raw, string name) =>
             ops.Scale(ops.Tanh(ops.Scale(raw, 1f / LocalLogVarianceBound, name + ".logvar_bound_inverse")), LocalLogVarianceBound, name + ".logvar_bound");
 
-        /// <summary>The decoder up to its first transposed convolution (features at the local latent's resolution), for a global latent [N, K1].</summary>
+        /// <summary>Upsampling stages the decoder runs on the global latent alone: up to the local latent's resolution (one-level models: one).</summary>
+        private int TopDownStages => Architecture.HasLocalLatent ? Architecture.LocalStage + 1 : 1;
+
+        /// <summary>The decoder's first <see cref="TopDownStages"/> upsampling stages (features at the local latent's resolution), for a global latent [N, K1].</summary>
         private T TopDown<T>(ILayerOps<T> ops, T globalLatent, T labels)
         {
             VaeArchitecture arch = Architecture;
             T input = arch.IsConditional ? ops.Concat(globalLatent, labels) : globalLatent;
             T h = ops.Relu(ops.Dense(input, decoderDense, "decoder.dense"));
             h = ops.Reshape(h, arch.InnerChannels, arch.InnerHeight, arch.InnerWidth, "decoder.inner_shape");
-            return ops.Relu(UpStage(ops, h, 0));
+            for (int stage = 0; stage < TopDownStages; stage++) h = ops.Relu(UpStage(ops, h, stage));
+            return h;
         }
 
         /// <summary>The decoder's upsampling stage 0, 1 or 2 (see <see cref="DecoderUpsampling"/>).</summary>

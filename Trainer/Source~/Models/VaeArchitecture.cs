@@ -10,8 +10,13 @@ namespace VaeProcgen.Trainer.Models
     {
         /// <summary>Creates an architecture description.</summary>
         public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false, int localLatentChannels = 0,
-            DecoderUpsampling upsampling = DecoderUpsampling.Transposed)
+            DecoderUpsampling upsampling = DecoderUpsampling.Transposed, int localLatentCell = QuarterResolutionCell)
         {
+            if (localLatentCell != QuarterResolutionCell && localLatentCell != HalfResolutionCell)
+            {
+                throw new ArgumentOutOfRangeException(nameof(localLatentCell), localLatentCell, $"A local latent cell must be {HalfResolutionCell} or {QuarterResolutionCell} pixels wide.");
+            }
+            LocalLatentCell = localLatentCell;
             Upsampling = upsampling;
             PaletteSprite = paletteSprite;
             if (latentSize < 1 || latentSize > 4096)
@@ -52,19 +57,28 @@ namespace VaeProcgen.Trainer.Models
         /// Size of the global latent z1: a vector the whole item depends on (the encoder's dense heads, the decoder's dense layer).
         /// </summary>
         public int GlobalLatentSize { get; }
+        /// <summary>Local latent cells of 4 x 4 pixels: a map at a quarter of the data resolution, after the decoder's first upsampling stage.</summary>
+        public const int QuarterResolutionCell = 4;
+        /// <summary>Local latent cells of 2 x 2 pixels: a map at half the data resolution, after the decoder's second upsampling stage.</summary>
+        public const int HalfResolutionCell = 2;
+
         /// <summary>
-        /// Channels of the local latent z2, a map at a quarter of the data resolution (<see cref="LocalHeight"/> x
-        /// <see cref="LocalWidth"/>) that carries per-region detail; 0 = a one-level model. The decoder draws z2 from a
+        /// Channels of the local latent z2, a map of cells of <see cref="LocalLatentCell"/> x <see cref="LocalLatentCell"/>
+        /// pixels (<see cref="LocalHeight"/> x <see cref="LocalWidth"/>) that carries per-region detail; 0 = a one-level model. The decoder draws z2 from a
         /// learned prior N(mu(z1), sigma(z1)^2) as z2 = mu + sigma * e; its input carries e, so every latent value has a
         /// standard normal prior and the model keeps the plain VAE contract.
         /// </summary>
         public int LocalLatentChannels { get; }
         /// <summary>True for a two-level model (<see cref="LocalLatentChannels"/> &gt; 0).</summary>
         public bool HasLocalLatent => LocalLatentChannels > 0;
-        /// <summary>Rows of the local latent map (the decoder's feature map after its first transposed convolution).</summary>
-        public int LocalHeight => InnerHeight * 2;
+        /// <summary>Side in pixels of the (padded) data area one local latent cell covers: <see cref="QuarterResolutionCell"/> or <see cref="HalfResolutionCell"/>.</summary>
+        public int LocalLatentCell { get; }
+        /// <summary>The decoder's upsampling stage (0 or 1) whose output the local latent map is added to.</summary>
+        internal int LocalStage => LocalLatentCell == QuarterResolutionCell ? 0 : 1;
+        /// <summary>Rows of the local latent map (the decoder's feature map after upsampling stage <see cref="LocalStage"/>).</summary>
+        public int LocalHeight => Shape.PaddedHeight / LocalLatentCell;
         /// <summary>Columns of the local latent map.</summary>
-        public int LocalWidth => InnerWidth * 2;
+        public int LocalWidth => Shape.PaddedWidth / LocalLatentCell;
         /// <summary>Latent size K of the contract: the global latent followed by the flattened local map [channel, row, column].</summary>
         public int LatentSize => GlobalLatentSize + LocalLatentChannels * LocalHeight * LocalWidth;
         /// <summary>Number of class labels fed to encoder and decoder; 0 for an unconditional model.</summary>
@@ -96,9 +110,9 @@ namespace VaeProcgen.Trainer.Models
                     macs += (long)h * w * c[stage] * c[stage + 1] * 16;
                     h *= 2;
                     w *= 2;
-                    if (stage == 0 && HasLocalLatent)
+                    if (stage == LocalStage && HasLocalLatent)
                     {
-                        macs += (long)h * w * (c[1] * 2 * LocalLatentChannels * 9 + LocalLatentChannels * c[1]);
+                        macs += (long)h * w * (c[stage + 1] * 2 * LocalLatentChannels * 9 + LocalLatentChannels * c[stage + 1]);
                     }
                 }
                 macs += (long)h * w * Preset.RefineChannels * Shape.Channels * OutputKernel * OutputKernel;

@@ -62,7 +62,7 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>The model a run builds over prepared data.</summary>
         public static VaeArchitecture Architecture(RunDescription run, PreparedData data) =>
             new VaeArchitecture(new VaeShape(data.Channels, data.Height, data.Width), VaePreset.Parse(run.Preset), run.LatentSize, run.ConditionLabels.Count,
-                run.Options.PaletteColours > 0, run.Options.LocalLatentChannels, run.Options.Upsampling);
+                run.Options.PaletteColours > 0, run.Options.LocalLatentChannels, run.Options.Upsampling, run.Options.LocalLatentCell);
 
         /// <summary>Trains; returns the final state (check <see cref="TrainingResult.Completed"/>).</summary>
         public TrainingResult Execute(PreparedData data, ITrainingObserver observer, CancellationToken cancel)

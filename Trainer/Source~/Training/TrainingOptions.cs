@@ -1,5 +1,6 @@
 using System;
 using VaeProcgen.Contract;
+using VaeProcgen.Trainer.Models;
 
 namespace VaeProcgen.Trainer.Training
 {
@@ -45,6 +46,16 @@ namespace VaeProcgen.Trainer.Training
         public const int SpriteLocalLatentChannels = 4;
         /// <summary>Channels of the local latent map of a two-level model (see VaeArchitecture.LocalLatentChannels); 0 = one level.</summary>
         public int LocalLatentChannels { get; set; }
+        /// <summary>
+        /// Local latent cell of sprite models trained from the command line: 4 x 4 pixels (2 x 2 gave cleaner samples on the
+        /// demo split but diverged on an untuned sheet: README Quality, eighth session).
+        /// </summary>
+        public const int SpriteLocalLatentCell = VaeArchitecture.QuarterResolutionCell;
+        /// <summary>
+        /// Side in pixels of a local latent cell (see VaeArchitecture.LocalLatentCell); runs recorded before it existed had
+        /// 4 x 4 cells, hence the default.
+        /// </summary>
+        public int LocalLatentCell { get; set; } = VaeArchitecture.QuarterResolutionCell;
         /// <summary>Standard deviation of the Gaussian likelihood (only for <see cref="Likelihood.Gaussian"/>).</summary>
         public double GaussianSigma { get; set; } = 0.1;
         /// <summary>Random horizontal flips of training items (sprites only).</summary>
