@@ -13,7 +13,7 @@ namespace VaeProcgen.Tests.EndToEnd
     /// <summary>
     /// Two-level models (a global latent plus a local latent map drawn from a learned prior inside the decoder) exported
     /// untrained: TorchSharp, ONNX Runtime and the managed backend agree on decoder outputs and encoder posteriors (1e-4),
-    /// for a padded unconditional model and a conditional one; the fitted prior samples the local noise from N(0, t^2).
+    /// for a padded unconditional model and a conditional one, with local cells of 4 x 4 and of 2 x 2 pixels; the fitted prior samples the local noise from N(0, t^2).
     /// </summary>
     [TestFixture]
     public class TwoLevelModelParityTests

@@ -14,9 +14,10 @@ namespace VaeProcgen.Trainer.Models
     /// <see cref="TapConvolution"/>: libtorch's own convolution kernel returns NaN gradients for it on some CPUs).
     /// Data whose size is not a multiple of 8 is zero-padded at the bottom/right on the way in and cropped on
     /// the way out. Conditional models concatenate a one-hot label to the flattened features and to z.
-    /// Two-level models (<see cref="VaeArchitecture.HasLocalLatent"/>) add a local latent map after the first or second transposed
-    /// convolution (<see cref="VaeArchitecture.LocalLatentCell"/>): a 3x3 prior head on the decoder features gives its mean and log-variance, z2 = mean + sigma * e with e
-    /// taken from the latent input, and a 1x1 projection of z2 is added to the features. The encoder's posterior over e is a
+    /// Two-level models (<see cref="VaeArchitecture.HasLocalLatent"/>) add a local latent map after the first or second
+    /// transposed convolution (<see cref="VaeArchitecture.LocalLatentCell"/>): a 3x3 prior head on the decoder features gives
+    /// its mean and log-variance, z2 = mean + sigma * e with e taken from the latent input, and a 1x1 projection of z2 is
+    /// added to the features. The encoder's posterior over e is a
     /// 3x3 head on its own features at that resolution concatenated with the decoder features of the global posterior mean.
     /// Not thread-safe (TorchSharp modules are not).
     /// </summary>

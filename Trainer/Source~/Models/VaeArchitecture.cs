@@ -64,9 +64,9 @@ namespace VaeProcgen.Trainer.Models
 
         /// <summary>
         /// Channels of the local latent z2, a map of cells of <see cref="LocalLatentCell"/> x <see cref="LocalLatentCell"/>
-        /// pixels (<see cref="LocalHeight"/> x <see cref="LocalWidth"/>) that carries per-region detail; 0 = a one-level model. The decoder draws z2 from a
-        /// learned prior N(mu(z1), sigma(z1)^2) as z2 = mu + sigma * e; its input carries e, so every latent value has a
-        /// standard normal prior and the model keeps the plain VAE contract.
+        /// pixels (<see cref="LocalHeight"/> x <see cref="LocalWidth"/>) that carries per-region detail; 0 = a one-level model.
+        /// The decoder draws z2 from a learned prior N(mu(z1), sigma(z1)^2) as z2 = mu + sigma * e; its input carries e, so
+        /// every latent value has a standard normal prior and the model keeps the plain VAE contract.
         /// </summary>
         public int LocalLatentChannels { get; }
         /// <summary>True for a two-level model (<see cref="LocalLatentChannels"/> &gt; 0).</summary>
