@@ -130,8 +130,8 @@ namespace VaeProcgen.Trainer.Cli
                 Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
             options.AdversarialStartEpoch = IsImplicit(parsed, adversarialStart) ? TrainingOptions.DefaultAdversarialStart(options.Epochs) : Math.Max(0, parsed.GetValue(adversarialStart));
-            if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > 64) throw new UserErrorException($"--local-latent must be between 0 and 64 (got {options.LocalLatentChannels}).");
-            if (options.LocalLatentCell != VaeArchitecture.HalfResolutionCell && options.LocalLatentCell != VaeArchitecture.QuarterResolutionCell) throw new UserErrorException($"--local-cell must be {VaeArchitecture.HalfResolutionCell} or {VaeArchitecture.QuarterResolutionCell} (got {options.LocalLatentCell}).");
+            if (options.LocalLatentChannels < 0 || options.LocalLatentChannels > VaeArchitecture.MaxLocalLatentChannels) throw new UserErrorException($"--local-latent must be between 0 and {VaeArchitecture.MaxLocalLatentChannels} (got {options.LocalLatentChannels}).");
+            if (!VaeArchitecture.IsLocalLatentCell(options.LocalLatentCell)) throw new UserErrorException($"--local-cell must be {VaeArchitecture.HalfResolutionCell} or {VaeArchitecture.QuarterResolutionCell} (got {options.LocalLatentCell}).");
             if (!(options.GradientClipNorm >= 0)) throw new UserErrorException($"--clip-grad-norm must be zero or positive (got {options.GradientClipNorm}).");
             if (!(options.LearningRate > 0)) throw new UserErrorException($"--lr must be positive (got {options.LearningRate}).");
             if (!(options.WeightDecay >= 0)) throw new UserErrorException($"--weight-decay must be zero or positive (got {options.WeightDecay}).");

@@ -12,7 +12,7 @@ namespace VaeProcgen.Trainer.Models
         public VaeArchitecture(VaeShape shape, VaePreset preset, int latentSize, int labelCount, bool paletteSprite = false, int localLatentChannels = 0,
             DecoderUpsampling upsampling = DecoderUpsampling.Transposed, int localLatentCell = QuarterResolutionCell)
         {
-            if (localLatentCell != QuarterResolutionCell && localLatentCell != HalfResolutionCell)
+            if (!IsLocalLatentCell(localLatentCell))
             {
                 throw new ArgumentOutOfRangeException(nameof(localLatentCell), localLatentCell, $"A local latent cell must be {HalfResolutionCell} or {QuarterResolutionCell} pixels wide.");
             }
@@ -23,9 +23,9 @@ namespace VaeProcgen.Trainer.Models
             {
                 throw new ArgumentOutOfRangeException(nameof(latentSize), latentSize, "Latent size must be between 1 and 4096.");
             }
-            if (localLatentChannels < 0 || localLatentChannels > 64)
+            if (localLatentChannels < 0 || localLatentChannels > MaxLocalLatentChannels)
             {
-                throw new ArgumentOutOfRangeException(nameof(localLatentChannels), localLatentChannels, "Local latent channels must be between 0 and 64.");
+                throw new ArgumentOutOfRangeException(nameof(localLatentChannels), localLatentChannels, $"Local latent channels must be between 0 and {MaxLocalLatentChannels}.");
             }
             Shape = shape;
             Preset = preset;
@@ -61,6 +61,10 @@ namespace VaeProcgen.Trainer.Models
         public const int QuarterResolutionCell = 4;
         /// <summary>Local latent cells of 2 x 2 pixels: a map at half the data resolution, after the decoder's second upsampling stage.</summary>
         public const int HalfResolutionCell = 2;
+        /// <summary>True for the local latent cell sides a model can have: <see cref="HalfResolutionCell"/> and <see cref="QuarterResolutionCell"/>.</summary>
+        public static bool IsLocalLatentCell(int cell) => cell == HalfResolutionCell || cell == QuarterResolutionCell;
+        /// <summary>Most channels a local latent map may have.</summary>
+        public const int MaxLocalLatentChannels = 64;
 
         /// <summary>
         /// Channels of the local latent z2, a map of cells of <see cref="LocalLatentCell"/> x <see cref="LocalLatentCell"/>
