@@ -54,7 +54,7 @@ namespace VaeProcgen.Contract
         public const string KeyConditional = "vaeprocgen.conditional";
         /// <summary>
         /// Metadata key: training palette, JSON array of "#RRGGBBAA" strings. Optional for RGBA sprite models (the colours
-        /// `--palette` snaps to); required for palette sprite models (<see cref="ChannelsPaletteProbabilities"/>), where entry c
+        /// `--pixels palette` snaps to); required for palette sprite models (<see cref="ChannelsPaletteProbabilities"/>), where entry c
         /// is the colour of channel c and an entry with alpha 0 is transparency.
         /// </summary>
         public const string KeyPalette = "vaeprocgen.palette";

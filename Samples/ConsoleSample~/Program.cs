@@ -1,13 +1,15 @@
 using System;
 using System.Globalization;
 using System.IO;
+using VaeProcgen.Authoring;
 using VaeProcgen.Backends;
 
 namespace VaeProcgen.Samples
 {
     /// <summary>
-    /// ConsoleSample &lt;modelDir&gt; &lt;outDir&gt; [seed] [count] [--backend managed|onnxruntime|auto] [--label NAME]
-    /// Loads a sprite model and writes one PNG per seed (seed, seed+1, ...).
+    /// ConsoleSample &lt;modelDir&gt; &lt;outDir&gt; [seed] [count] [--backend managed|onnxruntime|auto] [--label NAME] [--smooth]
+    /// Loads a sprite model and writes one PNG per seed (seed, seed+1, ...), snapped to the model's training palette
+    /// like the command line's output unless --smooth is given.
     /// </summary>
     internal static class Program
     {
@@ -15,16 +17,18 @@ namespace VaeProcgen.Samples
         {
             Backend backend = Backend.Auto;
             string? label = null;
+            bool smooth = false;
             var positional = new System.Collections.Generic.List<string>();
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--backend" && i + 1 < args.Length) backend = ParseBackend(args[++i]);
                 else if (args[i] == "--label" && i + 1 < args.Length) label = args[++i];
+                else if (args[i] == "--smooth") smooth = true;
                 else positional.Add(args[i]);
             }
             if (positional.Count < 2)
             {
-                Console.Error.WriteLine("usage: ConsoleSample <modelDir> <outDir> [seed] [count] [--backend managed|onnxruntime|auto] [--label NAME]");
+                Console.Error.WriteLine("usage: ConsoleSample <modelDir> <outDir> [seed] [count] [--backend managed|onnxruntime|auto] [--label NAME] [--smooth]");
                 return 2;
             }
             long seed = positional.Count > 2 ? long.Parse(positional[2], CultureInfo.InvariantCulture) : 1;
@@ -33,10 +37,12 @@ namespace VaeProcgen.Samples
             {
                 using VaeModel model = VaeModel.Load(positional[0], new VaeModelOptions { Backend = backend });
                 int labelIndex = label == null ? VaeModel.NoLabel : model.LabelIndex(label);
+                PaletteSnapper? snapper = smooth || model.Contract.Palette.Count == 0 ? null : new PaletteSnapper(model.Contract.Palette);
                 Directory.CreateDirectory(positional[1]);
                 for (long s = seed; s < seed + count; s++)
                 {
                     byte[] rgba = model.GenerateRgba(s, labelIndex);
+                    snapper?.Snap(rgba);
                     string path = Path.Combine(positional[1], $"sprite_{s}.png");
                     File.WriteAllBytes(path, TinyPng.Encode(rgba, model.Contract.Width, model.Contract.Height));
                     Console.WriteLine($"wrote {path}");

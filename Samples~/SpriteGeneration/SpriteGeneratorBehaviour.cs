@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using UnityEngine;
 using UnityEngine.Networking;
+using VaeProcgen.Authoring;
 using VaeProcgen.Backends;
 using VaeProcgen.Contract;
 using VaeProcgen.Generation;
@@ -26,8 +27,11 @@ namespace VaeProcgen.Samples.Unity
         [Tooltip("Auto uses ONNX Runtime where its native plugin loads and the managed backend elsewhere (WebGL).")]
         [SerializeField] private Backend backend = Backend.Auto;
         [SerializeField] private float pixelsPerUnit = 16f;
+        [Tooltip("Snap every pixel to the model's training palette with hard alpha (crisp pixel art, as the command line writes); off = the decoder's own colours.")]
+        [SerializeField] private bool snapToPalette = true;
 
         private VaeModel? model;
+        private PaletteSnapper? snapper;
         private readonly List<Sprite> sprites = new List<Sprite>();
 
         /// <summary>The sprites of the last generation.</summary>
@@ -74,6 +78,7 @@ namespace VaeProcgen.Samples.Unity
             ModelContract contract = model.Contract;
             int labelIndex = contract.IsConditional ? model.LabelIndex(label) : VaeModel.NoLabel;
             byte[] topRowFirst = model.GenerateRgba(seed, labelIndex);
+            if (snapToPalette && contract.Palette.Count > 0) (snapper ??= new PaletteSnapper(contract.Palette)).Snap(topRowFirst);
             var texture = new Texture2D(contract.Width, contract.Height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point };
             texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(topRowFirst, contract.Width, contract.Height));
             texture.Apply(false, true);

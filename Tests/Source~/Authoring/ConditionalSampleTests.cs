@@ -31,7 +31,7 @@ namespace VaeProcgen.Tests.Authoring
         {
             using var scratch = new ScratchFolder();
             string path = Path.Combine(scratch.Path, "per-class.png");
-            var (exit, _, error) = CliRun.Run("sample", "--model", AuthoringModels.Conditional, "--per-class", "--count", "5", "--out", path, "--palette");
+            var (exit, _, error) = CliRun.Run("sample", "--model", AuthoringModels.Conditional, "--per-class", "--count", "5", "--out", path, "--pixels", "palette");
             Assert.That(exit, Is.EqualTo(0), error);
             RgbaImage grid = PngCodec.Decode(File.ReadAllBytes(path), path);
             Assert.That(grid.Width, Is.EqualTo(5 * 64 + 6 * 2));

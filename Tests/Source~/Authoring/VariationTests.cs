@@ -36,9 +36,18 @@ namespace VaeProcgen.Tests.Authoring
             string input = Path.Combine(scratch.Path, "in.png");
             PngCodec.Save(AuthoringModels.HeldOut().Items[0].Image, input);
             string output = Path.Combine(scratch.Path, "out");
-            var (exit, _, error) = CliRun.Run("vary", "--model", AuthoringModels.Unconditional, "--input", input, "--count", "5", "--strength", "0.7", "--seed", "3", "--out", output, "--palette");
+            var (exit, _, error) = CliRun.Run("vary", "--model", AuthoringModels.Unconditional, "--input", input, "--count", "5", "--strength", "0.7", "--seed", "3", "--out", output, "--pixels", "palette");
             Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(Directory.GetFiles(output, "variation-*.png").Length, Is.EqualTo(5));
+            using (VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional))
+            {
+                var palette = vae.Contract.Palette.ToHashSet();
+                foreach (string path in Directory.GetFiles(output, "variation-*.png"))
+                {
+                    byte[] pixels = PngCodec.Decode(File.ReadAllBytes(path), path).Pixels;
+                    Assert.That(PalettePixels.Stray(pixels, palette), Is.Empty, $"{Path.GetFileName(path)}: pixels neither transparent nor a training-palette colour");
+                }
+            }
             RgbaImage sheet = PngCodec.Decode(File.ReadAllBytes(Path.Combine(output, "contact-sheet.png")), "sheet");
             // 6 cells (original + 5) in 3 columns x 2 rows, each 16*4 px with 2 px padding.
             Assert.That(sheet.Width, Is.EqualTo(3 * 64 + 4 * 2));

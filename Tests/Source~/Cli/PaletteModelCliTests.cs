@@ -25,13 +25,9 @@ namespace VaeProcgen.Tests.Cli
 
         private static void AssertOnlyPaletteColours(string path, HashSet<uint> palette)
         {
+            Assert.That(palette.Contains(0u), Is.True, "the channel palette leads with the transparent entry");
             RgbaImage image = PngCodec.Decode(File.ReadAllBytes(path), path);
-            byte[] p = image.Pixels;
-            for (int i = 0; i < p.Length; i += 4)
-            {
-                uint colour = ((uint)p[i] << 24) | ((uint)p[i + 1] << 16) | ((uint)p[i + 2] << 8) | p[i + 3];
-                Assert.That(palette.Contains(colour), Is.True, $"{Path.GetFileName(path)}: pixel {i / 4} is #{colour:X8}, not a palette colour");
-            }
+            Assert.That(PalettePixels.Stray(image.Pixels, palette), Is.Empty, $"{Path.GetFileName(path)}: pixels that are not palette colours");
         }
 
         [Test]

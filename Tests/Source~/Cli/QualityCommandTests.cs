@@ -20,9 +20,9 @@ namespace VaeProcgen.Tests.Cli
             new[] { "quality", "--model", AuthoringModels.Unconditional, "--samples", Samples.ToString(), "--seed", FirstSeed.ToString() }
                 .Concat(QualityFixtureData.SplitOptions).Concat(extra).ToArray();
 
-        private static JsonElement RunJson()
+        private static JsonElement RunJson(params string[] extra)
         {
-            var (exit, output, error) = ConsoleCapture.Run(QualityArgs("--json"));
+            var (exit, output, error) = ConsoleCapture.Run(QualityArgs(extra.Append("--json").ToArray()));
             Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(error, Is.Empty, "the data is the model's own, so there is no warning");
             return JsonDocument.Parse(output).RootElement;
@@ -38,8 +38,12 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(report.GetProperty("held_out_sprites").GetInt32(), Is.EqualTo(heldOut.Count));
             Assert.That(report.GetProperty("samples").GetInt32(), Is.EqualTo(Samples));
 
+            Assert.That(report.GetProperty("palette_snapped").GetBoolean(), Is.True, "the default output is snapped to the training palette");
+
             using VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional);
+            var snapper = new PaletteSnapper(vae.Contract.Palette);
             var generated = Enumerable.Range(FirstSeed, Samples).Select(s => vae.GenerateRgba(s)).ToList();
+            generated.ForEach(sprite => snapper.Snap(sprite));
             // Batched and single-sprite decoding may round a byte differently, hence the small tolerances.
             JsonElement colour = report.GetProperty("colourfulness");
             Assert.That(colour.GetProperty("generated").GetDouble(), Is.EqualTo(SpriteQuality.Colourfulness(generated)).Within(1e-3));
@@ -59,6 +63,20 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(generatedHues, Is.EqualTo(SpriteQuality.HueHistogram(generated)).Within(1e-2));
             Assert.That(hues.GetProperty("overlap").GetDouble(), Is.EqualTo(SpriteQuality.HueOverlap(generatedHues, trainingHues)).Within(1e-12));
             Assert.That(hues.GetProperty("sectors").GetArrayLength(), Is.EqualTo(SpriteQuality.HueSectors));
+        }
+
+        [Test]
+        public void SmoothPixelsMeasureTheDecodersOwnColours()
+        {
+            JsonElement smooth = RunJson("--pixels", "smooth");
+            Assert.That(smooth.GetProperty("palette_snapped").GetBoolean(), Is.False);
+            using VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional);
+            var generated = Enumerable.Range(FirstSeed, Samples).Select(s => vae.GenerateRgba(s)).ToList();
+            double sharpness = smooth.GetProperty("sharpness").GetProperty("generated").GetDouble();
+            Assert.That(smooth.GetProperty("colourfulness").GetProperty("generated").GetDouble(), Is.EqualTo(SpriteQuality.Colourfulness(generated)).Within(1e-3));
+            Assert.That(sharpness, Is.EqualTo(SpriteQuality.Sharpness(generated, 16, 16)).Within(1e-3));
+            double snapped = RunJson().GetProperty("sharpness").GetProperty("generated").GetDouble();
+            Assert.That(snapped, Is.Not.EqualTo(sharpness).Within(1e-3), "snapping changes the pixels, so the two outputs measure differently");
         }
 
         [Test]

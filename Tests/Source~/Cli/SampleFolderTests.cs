@@ -17,7 +17,7 @@ namespace VaeProcgen.Tests.Cli
             using var scratch = new ScratchFolder();
             string folder = Path.Combine(scratch.Path, "sprites");
             string grid = Path.Combine(scratch.Path, "grid.png");
-            var (exit, _, error) = ConsoleCapture.Run("sample", "--model", AuthoringModels.Unconditional, "--count", "3", "--seed", "40", "--out", folder, "--grid", grid);
+            var (exit, _, error) = ConsoleCapture.Run("sample", "--model", AuthoringModels.Unconditional, "--count", "3", "--seed", "40", "--out", folder, "--grid", grid, "--pixels", "smooth");
             Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal),
                 Is.EqualTo(new[] { "sample_0040.png", "sample_0041.png", "sample_0042.png" }));
@@ -34,6 +34,24 @@ namespace VaeProcgen.Tests.Cli
             RgbaImage sheet = PngCodec.Decode(File.ReadAllBytes(grid), grid);
             // 3 sprites -> 2 columns x 2 rows of 16x16 cells scaled 4x with 2 px padding.
             Assert.That((sheet.Width, sheet.Height), Is.EqualTo((2 * 64 + 3 * 2, 2 * 64 + 3 * 2)));
+        }
+
+        [Test]
+        public void DefaultOutputIsTheTrainingPaletteWithHardAlpha()
+        {
+            using var scratch = new ScratchFolder();
+            string folder = Path.Combine(scratch.Path, "sprites");
+            var (exit, _, error) = ConsoleCapture.Run("sample", "--model", AuthoringModels.Unconditional, "--count", "4", "--seed", "40", "--out", folder);
+            Assert.That(exit, Is.EqualTo(0), error);
+            using VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional);
+            var palette = vae.Contract.Palette.ToHashSet();
+            Assert.That(Enumerable.Range(40, 4).Any(seed => vae.GenerateRgba(seed).Where((_, i) => i % 4 == 3).Any(a => a > 0 && a < 255)),
+                Is.True, "the decoder's own output has soft alpha, so snapping has something to do");
+            foreach (string path in Directory.GetFiles(folder))
+            {
+                byte[] pixels = PngCodec.Decode(File.ReadAllBytes(path), path).Pixels;
+                Assert.That(PalettePixels.Stray(pixels, palette), Is.Empty, $"{Path.GetFileName(path)}: pixels neither transparent nor a training-palette colour");
+            }
         }
 
         [Test]

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using NUnit.Framework;
+using VaeProcgen.Authoring;
 using VaeProcgen.Backends;
 using VaeProcgen.Samples;
+using VaeProcgen.Tests.Authoring;
 using VaeProcgen.Tests.Imaging;
 using VaeProcgen.Trainer.Export;
 using VaeProcgen.Trainer.Models;
@@ -53,13 +56,7 @@ namespace VaeProcgen.Tests.Packaging
             {
                 string modelDir = WriteFixtureModel(Path.Combine(root, "model"));
                 string outDir = Path.Combine(root, "out");
-                string sampleDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ConsoleSample.dll");
-                var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (string arg in new[] { sampleDll, modelDir, outDir, "5", "3", "--backend", "managed" }) start.ArgumentList.Add(arg);
-                using Process process = Process.Start(start)!;
-                string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-                process.WaitForExit();
-                Assert.That(process.ExitCode, Is.EqualTo(0), output);
+                string output = RunSample(modelDir, outDir, "5", "3", "--backend", "managed");
                 Assert.That(output, Does.Contain("3 sprite(s) of 16x16 on Managed"));
 
                 using VaeModel model = VaeModel.Load(modelDir, new VaeModelOptions { Backend = Backend.Managed });
@@ -73,6 +70,47 @@ namespace VaeProcgen.Tests.Packaging
             {
                 if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
             }
+        }
+
+        [TestCase(false)]
+        [TestCase(true)]
+        public void ConsoleSampleSnapsToTheTrainingPaletteUnlessSmooth(bool smooth)
+        {
+            string outDir = Path.Combine(Path.GetTempPath(), "vaeprocgen-sample-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var args = new List<string> { AuthoringModels.Unconditional, outDir, "9", "2", "--backend", "managed" };
+                if (smooth) args.Add("--smooth");
+                RunSample(args.ToArray());
+                using VaeModel model = VaeModel.Load(AuthoringModels.Unconditional, new VaeModelOptions { Backend = Backend.Managed });
+                Assert.That(model.Contract.Palette, Is.Not.Empty, "the authoring model stores its training palette");
+                var snapper = new PaletteSnapper(model.Contract.Palette);
+                for (long seed = 9; seed < 11; seed++)
+                {
+                    byte[] decoded = ReferencePngDecoder.DecodeRgba(File.ReadAllBytes(Path.Combine(outDir, $"sprite_{seed}.png")));
+                    byte[] expected = model.GenerateRgba(seed);
+                    if (!smooth) snapper.Snap(expected);
+                    Assert.That(decoded, Is.EqualTo(expected), $"seed {seed}");
+                }
+            }
+            finally
+            {
+                if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+            }
+        }
+
+        /// <summary>Runs the console sample with <paramref name="args"/>, asserts it succeeded and returns its output.</summary>
+        private static string RunSample(params string[] args)
+        {
+            string sampleDll = Path.Combine(TestContext.CurrentContext.TestDirectory, "ConsoleSample.dll");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(sampleDll);
+            foreach (string arg in args) start.ArgumentList.Add(arg);
+            using Process process = Process.Start(start)!;
+            string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.That(process.ExitCode, Is.EqualTo(0), output);
+            return output;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using VaeProcgen.Authoring;
 using VaeProcgen.Contract;
 using VaeProcgen.Generation;
 using VaeProcgen.Trainer.Data;
@@ -52,13 +53,17 @@ namespace VaeProcgen.Trainer.Cli
             string samplesPath = Path.Combine(folder, "samples.png");
             string label = vae.Contract.IsConditional ? vae.Contract.ClassLabels[0] : null!;
             byte[] rgba = SampleCommand.Generate(vae, 0, 64, vae.Contract.IsConditional ? label : null);
-            SpriteSheets.SaveGrid(SpriteSheets.Split(rgba, 64, vae.Contract.Width, vae.Contract.Height), 8, samplesPath);
+            PaletteSnapper? snapper = PaletteOptions.Default(vae);
+            var samples = SpriteSheets.Split(rgba, 64, vae.Contract.Width, vae.Contract.Height);
+            PaletteOptions.Apply(snapper, samples);
+            SpriteSheets.SaveGrid(samples, 8, samplesPath);
             if (!vae.Contract.IsConditional)
             {
                 var sprites = SpriteDataset.LoadEmbedded(new SpriteLoadOptions { Width = vae.Contract.Width, Height = vae.Contract.Height });
                 RgbaImage a = FindSprite(sprites, "potion");
                 RgbaImage b = FindSprite(sprites, "weapon");
                 var strip = InterpolateCommand.Strip(vae, vae.EncodeRgba(a.Pixels).Mean, vae.EncodeRgba(b.Pixels).Mean, 10, InterpolationMode.Spherical);
+                PaletteOptions.Apply(snapper, strip);
                 SpriteSheets.SaveGrid(strip, strip.Count, Path.Combine(folder, "interpolation.png"));
             }
             Console.WriteLine($"wrote {samplesPath} and interpolation.png ({vae.Backend} backend)");
