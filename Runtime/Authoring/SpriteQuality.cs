@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Numerics;
 
 namespace VaeProcgen.Authoring
@@ -142,6 +143,25 @@ namespace VaeProcgen.Authoring
             double sum = 0;
             foreach (byte[] rgba in sprites) sum += Sharpness(rgba, width, height);
             return sum / sprites.Count;
+        }
+
+        /// <summary>Opaque pixels of an RGBA32 sprite: alpha of at least <see cref="PaletteSnapper.DefaultAlphaThreshold"/>.</summary>
+        public static int OpaquePixels(ReadOnlySpan<byte> rgba)
+        {
+            int opaque = 0;
+            for (int p = 3; p < rgba.Length; p += 4) if (rgba[p] >= PaletteSnapper.DefaultAlphaThreshold) opaque++;
+            return opaque;
+        }
+
+        /// <summary>
+        /// How many of <paramref name="generated"/> are fragments rather than items: fewer opaque pixels than the smallest
+        /// of the <paramref name="training"/> sprites.
+        /// </summary>
+        public static int Fragments(IReadOnlyList<byte[]> generated, IReadOnlyList<byte[]> training)
+        {
+            RequireSprites(training, nameof(training));
+            int floor = training.Min(sprite => OpaquePixels(sprite));
+            return generated.Count(sprite => OpaquePixels(sprite) < floor);
         }
 
         /// <summary>

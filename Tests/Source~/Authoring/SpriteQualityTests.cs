@@ -20,6 +20,22 @@ namespace VaeProcgen.Tests.Authoring
         private static readonly (byte, byte, byte, byte) Clear = (0, 0, 0, 0);
 
         [Test]
+        public void FragmentsAreSpritesSmallerThanEveryTrainingSprite()
+        {
+            (byte, byte, byte, byte) faint = (255, 0, 0, 127), half = (255, 0, 0, 128);
+            var training = new List<byte[]> { Pixels(Red, Red, Clear, Clear), Pixels(Red, Green, Blue, Clear) };
+            Assert.That(SpriteQuality.OpaquePixels(Pixels(faint, half, Red, Clear)), Is.EqualTo(2), "alpha 128 counts as opaque, 127 does not");
+            var generated = new List<byte[]>
+            {
+                Pixels(Red, Clear, Clear, Clear),   // 1 opaque pixel: below the smallest training sprite's 2
+                Pixels(faint, faint, faint, Clear), // faint pixels are not opaque
+                Pixels(Blue, half, Clear, Clear),   // 2: as large as the smallest training sprite
+                Pixels(Red, Red, Red, Red),
+            };
+            Assert.That(SpriteQuality.Fragments(generated, training), Is.EqualTo(2));
+        }
+
+        [Test]
         public void ColourfulnessOfRedGreenBlueIsTheSpreadOfTheOpponentChannels()
         {
             // rg = 1, -1, 0 and yb = 0.5, 0.5, -1: means 0, variances 2/3 and 1/2 -> M = sqrt(7/6).

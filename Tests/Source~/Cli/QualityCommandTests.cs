@@ -63,6 +63,7 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(generatedHues, Is.EqualTo(SpriteQuality.HueHistogram(generated)).Within(1e-2));
             Assert.That(hues.GetProperty("overlap").GetDouble(), Is.EqualTo(SpriteQuality.HueOverlap(generatedHues, trainingHues)).Within(1e-12));
             Assert.That(hues.GetProperty("sectors").GetArrayLength(), Is.EqualTo(SpriteQuality.HueSectors));
+            Assert.That(report.GetProperty("fragments").GetInt32(), Is.EqualTo(SpriteQuality.Fragments(generated, train)));
         }
 
         [Test]

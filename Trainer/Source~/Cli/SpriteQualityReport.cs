@@ -26,6 +26,8 @@ namespace VaeProcgen.Trainer.Cli
         [JsonPropertyName("sharpness")] public Comparison Sharpness { get; init; } = new Comparison();
         [JsonPropertyName("novelty")] public NoveltyFigures Novelty { get; init; } = new NoveltyFigures();
         [JsonPropertyName("hues")] public HueFigures Hues { get; init; } = new HueFigures();
+        /// <summary>Generated sprites with fewer opaque pixels than the smallest training sprite (<see cref="SpriteQuality.Fragments"/>).</summary>
+        [JsonPropertyName("fragments")] public int Fragments { get; init; }
         /// <summary>Mean -ELBO (nats per sprite) of the held-out sprites; null when the model has no encoder.</summary>
         [JsonPropertyName("held_out_neg_elbo")] public double? HeldOutNegElbo { get; init; }
 
@@ -74,6 +76,7 @@ namespace VaeProcgen.Trainer.Cli
                 Sharpness = Compare(SpriteQuality.Sharpness(generated, w, h), SpriteQuality.Sharpness(trainPixels, w, h)),
                 Novelty = new NoveltyFigures { GeneratedMedianDistance = generatedDistance, HeldOutMedianDistance = heldOutDistance, Ratio = Ratio(generatedDistance, heldOutDistance) },
                 Hues = Hue(generated, trainPixels),
+                Fragments = SpriteQuality.Fragments(generated, trainPixels),
             };
         }
 
@@ -102,6 +105,7 @@ namespace VaeProcgen.Trainer.Cli
             text.AppendLine(Row($"hue overlap ({SpriteQuality.HueSectors} sectors)", Hues.Overlap, 1, Hues.Overlap, 30) + "  (1 = the training sprites' hues in their proportions)");
             string missing = string.Join(", ", Hues.Missing());
             if (missing.Length > 0) text.AppendLine($"{"hues the samples lack",-30} {missing}");
+            text.AppendLine(Invariant($"{"fragments",-30} {Fragments,10} of {Samples}  (smaller than every training sprite)"));
             if (HeldOutNegElbo is double elbo) text.AppendLine(Invariant($"{"held-out -ELBO (nats/sprite)",-30} {elbo,10:F1}"));
             return text.ToString();
         }
