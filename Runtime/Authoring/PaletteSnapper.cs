@@ -36,6 +36,20 @@ namespace VaeProcgen.Authoring
             AlphaThreshold = alphaThreshold;
         }
 
+        /// <summary>
+        /// The snapper of a sprite model's default output, what the command line writes: the model's training palette at
+        /// <see cref="DefaultAlphaThreshold"/>, or null when its contract stores no palette (tile models, sprite models
+        /// trained before palettes were stored).
+        /// </summary>
+        /// <param name="contract">The model's contract (<see cref="VaeModel.Contract"/>).</param>
+        /// <returns>A new snapper, or null.</returns>
+        /// <exception cref="ArgumentNullException"><paramref name="contract"/> is null.</exception>
+        public static PaletteSnapper? ForModel(Contract.ModelContract contract)
+        {
+            if (contract == null) throw new ArgumentNullException(nameof(contract));
+            return contract.Palette.Count == 0 ? null : new PaletteSnapper(contract.Palette);
+        }
+
         /// <summary>Pixels with alpha below this become transparent; the rest opaque.</summary>
         public byte AlphaThreshold { get; }
         /// <summary>Number of palette colours.</summary>

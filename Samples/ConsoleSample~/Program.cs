@@ -37,7 +37,7 @@ namespace VaeProcgen.Samples
             {
                 using VaeModel model = VaeModel.Load(positional[0], new VaeModelOptions { Backend = backend });
                 int labelIndex = label == null ? VaeModel.NoLabel : model.LabelIndex(label);
-                PaletteSnapper? snapper = smooth || model.Contract.Palette.Count == 0 ? null : new PaletteSnapper(model.Contract.Palette);
+                PaletteSnapper? snapper = smooth ? null : PaletteSnapper.ForModel(model.Contract);
                 Directory.CreateDirectory(positional[1]);
                 for (long s = seed; s < seed + count; s++)
                 {

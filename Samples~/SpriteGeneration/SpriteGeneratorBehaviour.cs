@@ -50,6 +50,7 @@ namespace VaeProcgen.Samples.Unity
                 yield break;
             }
             model = VaeModel.Load(decoder, encoder, new VaeModelOptions { Backend = backend });
+            snapper = PaletteSnapper.ForModel(model.Contract);
             Debug.Log($"Loaded {modelFolder} on {model.Backend}.");
             Generate();
         }
@@ -78,7 +79,7 @@ namespace VaeProcgen.Samples.Unity
             ModelContract contract = model.Contract;
             int labelIndex = contract.IsConditional ? model.LabelIndex(label) : VaeModel.NoLabel;
             byte[] topRowFirst = model.GenerateRgba(seed, labelIndex);
-            if (snapToPalette && contract.Palette.Count > 0) (snapper ??= new PaletteSnapper(contract.Palette)).Snap(topRowFirst);
+            if (snapToPalette) snapper?.Snap(topRowFirst);
             var texture = new Texture2D(contract.Width, contract.Height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point };
             texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(topRowFirst, contract.Width, contract.Height));
             texture.Apply(false, true);

@@ -53,7 +53,7 @@ namespace VaeProcgen.Trainer.Cli
             string samplesPath = Path.Combine(folder, "samples.png");
             string label = vae.Contract.IsConditional ? vae.Contract.ClassLabels[0] : null!;
             byte[] rgba = SampleCommand.Generate(vae, 0, 64, vae.Contract.IsConditional ? label : null);
-            PaletteSnapper? snapper = PaletteOptions.Default(vae);
+            PaletteSnapper? snapper = PaletteSnapper.ForModel(vae.Contract);
             var samples = SpriteSheets.Split(rgba, 64, vae.Contract.Width, vae.Contract.Height);
             PaletteOptions.Apply(snapper, samples);
             SpriteSheets.SaveGrid(samples, 8, samplesPath);

@@ -46,10 +46,6 @@ namespace VaeProcgen.Trainer.Cli
             return new PaletteSnapper(vae.Contract.Palette, (byte)threshold);
         }
 
-        /// <summary>The default output's snapper for <paramref name="vae"/>: its training palette, or null when it stores none.</summary>
-        public static PaletteSnapper? Default(VaeModel vae) =>
-            vae.Contract.Palette.Count == 0 ? null : new PaletteSnapper(vae.Contract.Palette);
-
         /// <summary>Snaps every image in place (no-op when <paramref name="snapper"/> is null).</summary>
         public static void Apply(PaletteSnapper? snapper, IEnumerable<RgbaImage> images)
         {
