@@ -49,6 +49,20 @@ namespace VaeProcgen.Tests.Reliability
         }
 
         [Test]
+        public void StepWhereLibtorchFails_IsSkippedLikeANonFiniteStep()
+        {
+            using PreparedData data = EmbeddedSprites.Prepare(64, 3);
+            TrainingOptions options = TinyModels.TrainingOptions(epochs: 2, seed: 4);
+            using ConvVae model = TinyModels.CreateUntrained(VaePreset.Tiny, TinyModels.LatentSize, 4);
+            using var trainer = new VaeTrainer(model, options) { FailNatively = step => step == 1 };
+            bool completed = trainer.Run(data.Train, data.Test, new SilentObserver(), _ => { }, CancellationToken.None);
+
+            Assert.That(completed, Is.True, "one native error must not end the run");
+            Assert.That(trainer.State.History.Select(m => m.SkippedSteps), Is.EqualTo(new[] { 1, 0 }));
+            Assert.That(trainer.State.History[1].TestNegElbo, Is.LessThan(trainer.State.History[0].TestNegElbo));
+        }
+
+        [Test]
         public void OneBadStepAmongGoodOnes_TrainingStillImproves()
         {
             using PreparedData data = EmbeddedSprites.Prepare(64, 3);

@@ -4,7 +4,11 @@ using VaeProcgen.Trainer.Training;
 
 namespace VaeProcgen.Trainer.Cli
 {
-    /// <summary>Draws a progress bar per epoch and prints each epoch's metrics (Spectre.Console).</summary>
+    /// <summary>
+    /// Draws a progress bar per epoch and prints each epoch's metrics (Spectre.Console). The bars are redrawn from the
+    /// training thread after each batch, never from a timer thread: a timer thread's allocations could start a garbage
+    /// collection while libtorch runs an operation whose scalar argument TorchSharp then frees in a finalizer.
+    /// </summary>
     internal sealed class SpectreTrainingObserver : ITrainingObserver
     {
         private ProgressContext? context;
@@ -24,6 +28,7 @@ namespace VaeProcgen.Trainer.Cli
             if (task == null) return;
             task.Increment(1);
             task.Description = $"epoch {epoch} loss {loss,8:F1}";
+            context!.Refresh();
         }
 
         public void EpochFinished(EpochMetrics m)
@@ -33,7 +38,7 @@ namespace VaeProcgen.Trainer.Cli
                 $"epoch {m.Epoch,3}  train {m.TrainLoss,8:F1}  held-out -ELBO [bold]{m.TestNegElbo,8:F1}[/] (rec {m.TestRec:F1}, KL {m.TestKl:F1}) nats/item  {m.SamplesPerSecond,6:F0} items/s"));
             if (m.SkippedSteps > 0)
             {
-                AnsiConsole.MarkupLine(FormattableString.Invariant($"[yellow]epoch {m.Epoch}: skipped {m.SkippedSteps} step(s) with non-finite loss or gradients[/]"));
+                AnsiConsole.MarkupLine(FormattableString.Invariant($"[yellow]epoch {m.Epoch}: skipped {m.SkippedSteps} step(s) with non-finite loss or gradients or a libtorch error[/]"));
             }
         }
     }

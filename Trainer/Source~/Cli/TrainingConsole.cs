@@ -26,6 +26,7 @@ namespace VaeProcgen.Trainer.Cli
                 TrainingResult result = null!;
                 AnsiConsole.Progress()
                     .AutoClear(true)
+                    .AutoRefresh(false)
                     .HideCompleted(true)
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                     .Start(ctx =>

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -106,7 +107,7 @@ namespace VaeProcgen.Trainer.Training
                     }
                     int start = b * options.BatchSize;
                     int count = Math.Min(options.BatchSize, train.Count - start);
-                    double loss = Step(train, order, start, count, epoch, batches);
+                    double loss = StepOrSkip(train, order, start, count, epoch, batches);
                     State.NextBatch = b + 1;
                     State.GlobalStep++;
                     observer.BatchFinished(epoch + 1, b, loss);
@@ -169,14 +170,39 @@ namespace VaeProcgen.Trainer.Training
         /// </summary>
         internal Func<long, bool>? PoisonGradients { get; set; }
 
+        /// <summary>Test hook: when set, called with the Adam step number before each step; returning true makes libtorch fail in that step.</summary>
+        internal Func<long, bool>? FailNatively { get; set; }
+
         private double LargestGradientNorm { get; set; }
 
         /// <summary>The live (optimized) model.</summary>
         internal ConvVae LiveModel => model;
 
+        /// <summary>
+        /// <see cref="Step"/>, or NaN (a skipped step, handled like a non-finite one) when libtorch reports an error in it.
+        /// TorchSharp 0.107 frees the scalars it creates for operators such as <c>a + b</c> in their finalizers, which can
+        /// run while the native operation still reads them; the operation then fails ("Expected false to be true" from
+        /// <c>Scalar::toFloat</c>, seen once in a 60-epoch run) or computes with a wrong scalar (non-finite values, caught
+        /// by the step's checks). A native error that repeats ends the run like a diverging one.
+        /// </summary>
+        private double StepOrSkip(TrainingSet train, long[] order, int start, int count, int epoch, int batches)
+        {
+            try
+            {
+                return Step(train, order, start, count, epoch, batches);
+            }
+            catch (ExternalException)
+            {
+                optimizer.zero_grad();
+                discriminatorOptimizer?.zero_grad();
+                return double.NaN;
+            }
+        }
+
         private double Step(TrainingSet train, long[] order, int start, int count, int epoch, int batches)
         {
             using var scope = NewDisposeScope();
+            if (FailNatively?.Invoke(State.GlobalStep) == true) ones(2, 3).add(ones(4, 5));
             manual_seed(SeedMixer.Mix(options.Seed, NoiseStream, State.GlobalStep));
             using Tensor indices = tensor(new ReadOnlySpan<long>(order, start, count).ToArray());
             Tensor x = train.Data.index_select(0, indices);
