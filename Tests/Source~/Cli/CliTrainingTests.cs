@@ -66,13 +66,14 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
-        public void Train_RgbaSprites_UseTheColourTermResizeDecoderAndAdversarialTermFromHalfTheEpochsByDefault()
+        public void Train_RgbaSprites_UseTheColourTermResizeDecoderAndDiscriminatorTermsFromHalfTheEpochsByDefault()
         {
             TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options;
             Assert.That(options.ColourWeight, Is.EqualTo(TrainingOptions.SpriteColourWeight));
             Assert.That(options.Upsampling, Is.EqualTo(TrainingOptions.SpriteUpsampling));
             Assert.That(options.WeightDecay, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
+            Assert.That(options.FeatureMatchingWeight, Is.EqualTo(TrainingOptions.SpriteFeatureMatchingWeight));
             Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: half is the second epoch");
             Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(30));
             Assert.That(TrainingOptions.DefaultAdversarialStart(1), Is.EqualTo(1), "never before the second epoch");
@@ -107,6 +108,19 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_WithoutTheAdversarialTerm_DropsFeatureMatchingUnlessItIsTyped()
+        {
+            string plain = Path.Combine(scratch.Path, "no-adversarial");
+            var (exit, _, error) = Train(plain, 1, false, "--adversarial", "0");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(plain, Checkpoint.FileName)).Run.Options.FeatureMatchingWeight, Is.EqualTo(0));
+            string matchingOnly = Path.Combine(scratch.Path, "matching-only");
+            (exit, _, error) = Train(matchingOnly, 1, false, "--adversarial", "0", "--feature-matching", "0.2");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(matchingOnly, Checkpoint.FileName)).Run.Options.FeatureMatchingWeight, Is.EqualTo(0.2));
+        }
+
+        [Test]
         public void Train_PaletteLikelihood_KeepsItsOwnDefaults()
         {
             string palette = Path.Combine(scratch.Path, "palette-defaults");
@@ -115,11 +129,13 @@ namespace VaeProcgen.Tests.Cli
             TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(palette, Checkpoint.FileName)).Run.Options;
             Assert.That(options.ColourWeight, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(0));
+            Assert.That(options.FeatureMatchingWeight, Is.EqualTo(0));
             Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.PaletteSpriteWeightDecay));
             Assert.That(options.Upsampling, Is.EqualTo(Trainer.Models.DecoderUpsampling.Transposed));
         }
 
         [TestCase("--adversarial", "0.5", "palette-adversarial")]
+        [TestCase("--feature-matching", "0.5", "palette-matching")]
         [TestCase("--colour-weight", "5", "palette-colour")]
         public void Train_SpriteOnlyTermWithPaletteLikelihood_ExitsTwo(string option, string value, string folder)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,15 +31,22 @@ namespace VaeProcgen.Trainer.Training
             RegisterComponents();
         }
 
-        /// <summary>Scores [N, cells] for images [N, C, H, W] with values in [0, 1].</summary>
-        public Tensor Scores(Tensor images)
+        /// <summary>
+        /// Scores [N, cells] for images [N, C, H, W] with values in [0, 1]. When <paramref name="features"/> is given, the
+        /// activations of every layer before the score (the features the feature-matching term compares) are appended
+        /// to it; the caller owns them.
+        /// </summary>
+        public Tensor Scores(Tensor images, List<Tensor>? features = null)
         {
             using var scope = NewDisposeScope();
             Tensor h = lift.call(images.permute(0, 2, 3, 1)).permute(0, 3, 1, 2);
             h = nn.functional.leaky_relu(h, Slope);
-            h = nn.functional.leaky_relu(down1.call(h), Slope);
-            h = nn.functional.leaky_relu(down2.call(h), Slope);
-            h = nn.functional.leaky_relu(mix.call(h), Slope);
+            features?.Add(h.MoveToOuterDisposeScope());
+            foreach (Conv2d convolution in new[] { down1, down2, mix })
+            {
+                h = nn.functional.leaky_relu(convolution.call(h), Slope);
+                features?.Add(h.MoveToOuterDisposeScope());
+            }
             return score.call(h.permute(0, 2, 3, 1)).flatten(1).MoveToOuterDisposeScope();
         }
     }

@@ -72,6 +72,16 @@ namespace VaeProcgen.Trainer.Training
         public double AdversarialWeight { get; set; }
         /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
         public int AdversarialStartEpoch { get; set; }
+        /// <summary>
+        /// Weight of the feature-matching term (0 = off): the <see cref="PatchDiscriminator"/>'s activations on each decoded
+        /// sprite are pulled towards its activations on the training sprite it reconstructs (relative mean absolute
+        /// difference over its layers), scaled per step like <see cref="AdversarialWeight"/> and on from
+        /// <see cref="AdversarialStartEpoch"/>. Where the adversarial term asks for a texture that looks real, this one asks
+        /// each reconstruction for its own sprite's texture.
+        /// </summary>
+        public double FeatureMatchingWeight { get; set; }
+        /// <summary>Command-line default of <see cref="FeatureMatchingWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
+        public const double SpriteFeatureMatchingWeight = 0.15;
         /// <summary>Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
         public const double SpriteAdversarialWeight = 0.35;
         /// <summary>
@@ -88,7 +98,7 @@ namespace VaeProcgen.Trainer.Training
         /// </summary>
         public double ColourWeight { get; set; }
         /// <summary>Command-line default of <see cref="ColourWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const double SpriteColourWeight = 25;
+        public const double SpriteColourWeight = 50;
         /// <summary>Command-line default of <see cref="Upsampling"/> for RGBA sprites (no checkerboard; measured: see README, Quality).</summary>
         public const Models.DecoderUpsampling SpriteUpsampling = Models.DecoderUpsampling.Resize;
         /// <summary>How the decoder doubles its resolution (the property default keeps the checkpoints of 0.1 loadable).</summary>

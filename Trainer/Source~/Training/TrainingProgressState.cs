@@ -19,6 +19,8 @@ namespace VaeProcgen.Trainer.Training
         public double EpochSeconds { get; set; }
         /// <summary>Smoothed gradient-norm ratio the adversarial term is scaled by (0 until the term starts).</summary>
         public double AdversarialRatio { get; set; }
+        /// <summary>Smoothed gradient-norm ratio the feature-matching term is scaled by (0 until the term starts).</summary>
+        public double FeatureMatchingRatio { get; set; }
         /// <summary>Metrics of every finished epoch.</summary>
         public List<EpochMetrics> History { get; set; } = new List<EpochMetrics>();
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
@@ -39,7 +40,7 @@ namespace VaeProcgen.Trainer.Training
                 ? optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay)
                 : optim.Adam(model.parameters(), options.LearningRate);
             liveParameters = model.parameters().ToArray();
-            if (options.AdversarialWeight > 0)
+            if (options.AdversarialWeight > 0 || options.FeatureMatchingWeight > 0)
             {
                 discriminator = new PatchDiscriminator(model.Architecture.Shape.Channels);
                 discriminatorOptimizer = optim.Adam(discriminator.parameters(), DiscriminatorLearningRate, beta1: 0.5, beta2: 0.9);
@@ -222,10 +223,26 @@ namespace VaeProcgen.Trainer.Training
             Tensor klTerm = options.FreeBits > 0 ? klPerDim.mean(new long[] { 0 }).clamp_min(options.FreeBits).sum() : klPerDim.sum(1).mean();
             double klWeight = options.WarmupSteps > 0 ? options.Beta * Math.Min(1.0, (State.GlobalStep + 1) / (double)options.WarmupSteps) : options.Beta;
             Tensor loss = rec + klTerm * klWeight;
-            if (discriminator is not null && epoch >= options.AdversarialStartEpoch)
+            bool discriminatorTermsOn = discriminator is not null && epoch >= options.AdversarialStartEpoch;
+            List<Tensor>? realFeatures = discriminatorTermsOn && options.FeatureMatchingWeight > 0 ? new List<Tensor>() : null;
+            Tensor? realScores = discriminator?.Scores(x, realFeatures);
+            if (discriminatorTermsOn)
             {
-                Tensor fool = -discriminator.Scores(decoded!).mean();
-                loss = loss + fool * AdversarialScale(rec, fool);
+                List<Tensor>? decodedFeatures = realFeatures is null ? null : new List<Tensor>();
+                Tensor scores = discriminator!.Scores(decoded!, decodedFeatures);
+                double recNorm = OutputGradientNorm(rec);
+                if (options.AdversarialWeight > 0)
+                {
+                    Tensor fool = -scores.mean();
+                    State.AdversarialRatio = SmoothedRatio(recNorm, fool, State.AdversarialRatio);
+                    loss = loss + fool * (options.AdversarialWeight * State.AdversarialRatio);
+                }
+                if (decodedFeatures is not null)
+                {
+                    Tensor mismatch = FeatureMismatch(realFeatures!, decodedFeatures);
+                    State.FeatureMatchingRatio = SmoothedRatio(recNorm, mismatch, State.FeatureMatchingRatio);
+                    loss = loss + mismatch * (options.FeatureMatchingWeight * State.FeatureMatchingRatio);
+                }
             }
 
             double progress = (epoch + start / (double)(batches * options.BatchSize)) / options.Epochs;
@@ -254,7 +271,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
-            if (discriminator is not null) StepDiscriminator(x, decoded!.detach());
+            if (discriminator is not null) StepDiscriminator(realScores!, decoded!.detach());
             if (averaged != null)
             {
                 using var noGrad = no_grad();
@@ -267,27 +284,44 @@ namespace VaeProcgen.Trainer.Training
             return lossValue;
         }
 
+        /// <summary>L2 norm of the gradient of <paramref name="term"/> at the decoder's output weights (the graph is kept).</summary>
+        private double OutputGradientNorm(Tensor term)
+        {
+            using var scope = NewDisposeScope();
+            return autograd.grad(new[] { term }, new[] { model.OutputConv.weight! }, retain_graph: true)[0].norm().item<float>();
+        }
+
         /// <summary>
-        /// The adversarial term's weight for this step: <see cref="TrainingOptions.AdversarialWeight"/> times the ratio of the
-        /// reconstruction term's gradient norm to the adversarial term's at the decoder's output weights (so the weight needs
-        /// no retuning when the data size or likelihood changes the scale of the reconstruction term). The ratio is smoothed
-        /// over steps (<see cref="TrainingProgressState.AdversarialRatio"/>) and one step may raise it at most
+        /// The smoothed gradient-norm ratio a discriminator term (adversarial or feature matching) is scaled by from this
+        /// step on: the reconstruction term's gradient norm at the decoder's output weights over the term's own, so a
+        /// weight needs no retuning when the data size or likelihood changes the scale of the reconstruction term
+        /// (<paramref name="recNorm"/>). <paramref name="smoothed"/> is the previous value (0 before the term's first step; kept in
+        /// <see cref="TrainingProgressState"/> so resumed runs match). One step may raise it at most
         /// <see cref="AdversarialRatioStepLimit"/>-fold, because a step where the discriminator's gradient nearly vanishes
         /// gives a ratio in the thousands that, unsmoothed, blew training up.
         /// </summary>
-        private double AdversarialScale(Tensor rec, Tensor fool)
+        private double SmoothedRatio(double recNorm, Tensor term, double smoothed)
         {
-            using var scope = NewDisposeScope();
-            Tensor outputWeight = model.OutputConv.weight!;
-            double recNorm = autograd.grad(new[] { rec }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
-            double foolNorm = autograd.grad(new[] { fool }, new[] { outputWeight }, retain_graph: true)[0].norm().item<float>();
-            double ratio = recNorm / (foolNorm + 1e-4);
-            if (double.IsFinite(ratio))
+            double ratio = recNorm / (OutputGradientNorm(term) + 1e-4);
+            if (!double.IsFinite(ratio)) return smoothed;
+            return smoothed == 0 ? Math.Min(ratio, 1e4) : (1 - AdversarialRatioSmoothing) * smoothed + AdversarialRatioSmoothing * Math.Min(ratio, AdversarialRatioStepLimit * smoothed);
+        }
+
+        /// <summary>
+        /// The feature-matching term: mean absolute difference between the discriminator's activations on the decoded
+        /// sprites and on the training sprites they reconstruct, relative to the training sprites' mean activation, summed
+        /// over its layers. It asks each reconstruction for the local texture of its own sprite (where the
+        /// adversarial term only asks for a texture that looks real).
+        /// </summary>
+        private static Tensor FeatureMismatch(List<Tensor> realFeatures, List<Tensor> decodedFeatures)
+        {
+            Tensor total = zeros(1);
+            for (int i = 0; i < realFeatures.Count; i++)
             {
-                double smoothed = State.AdversarialRatio;
-                State.AdversarialRatio = smoothed == 0 ? Math.Min(ratio, 1e4) : (1 - AdversarialRatioSmoothing) * smoothed + AdversarialRatioSmoothing * Math.Min(ratio, AdversarialRatioStepLimit * smoothed);
+                Tensor real = realFeatures[i].detach();
+                total = total + (decodedFeatures[i] - real).abs().mean() / (real.abs().mean() + 1e-6);
             }
-            return options.AdversarialWeight * State.AdversarialRatio;
+            return total.squeeze();
         }
 
         /// <summary>Weight of the newest step in the smoothed adversarial ratio.</summary>
@@ -295,10 +329,13 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>Largest multiple of the smoothed adversarial ratio one step's ratio counts with.</summary>
         private const double AdversarialRatioStepLimit = 4;
 
-        /// <summary>One hinge-loss Adam step of the discriminator on real items against decoded ones.</summary>
-        private void StepDiscriminator(Tensor real, Tensor decoded)
+        /// <summary>
+        /// One hinge-loss Adam step of the discriminator on real items (their scores, computed with this step's
+        /// discriminator) against decoded ones.
+        /// </summary>
+        private void StepDiscriminator(Tensor realScores, Tensor decoded)
         {
-            Tensor hinge = nn.functional.relu(1 - discriminator!.Scores(real)).mean() + nn.functional.relu(1 + discriminator.Scores(decoded)).mean();
+            Tensor hinge = nn.functional.relu(1 - realScores).mean() + nn.functional.relu(1 + discriminator!.Scores(decoded)).mean();
             discriminatorOptimizer!.zero_grad();
             hinge.backward();
             if (double.IsFinite(hinge.item<float>())) discriminatorOptimizer.step();
