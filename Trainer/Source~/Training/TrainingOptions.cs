@@ -70,7 +70,7 @@ namespace VaeProcgen.Trainer.Training
         /// output layer is this fraction of the reconstruction term's.
         /// </summary>
         public double AdversarialWeight { get; set; }
-        /// <summary>Epoch (0-based) from which the adversarial term is on (the discriminator trains from the start).</summary>
+        /// <summary>Epoch (0-based) from which the adversarial and feature-matching terms are on (the discriminator trains from the start).</summary>
         public int AdversarialStartEpoch { get; set; }
         /// <summary>
         /// Weight of the feature-matching term (0 = off): the <see cref="PatchDiscriminator"/>'s activations on each decoded

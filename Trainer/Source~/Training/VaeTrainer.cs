@@ -61,7 +61,7 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>The moving-average copy (null when <see cref="TrainingOptions.EmaDecay"/> is 0); checkpointed with the model.</summary>
         public ConvVae? AveragedModel => averaged;
 
-        /// <summary>The adversarial critic and its optimizer (null unless <see cref="TrainingOptions.AdversarialWeight"/> is positive); checkpointed with the model.</summary>
+        /// <summary>The critic of the adversarial and feature-matching terms and its optimizer (null unless <see cref="TrainingOptions.AdversarialWeight"/> or <see cref="TrainingOptions.FeatureMatchingWeight"/> is positive); checkpointed with the model.</summary>
         internal (PatchDiscriminator Network, OptimizerHelper Optimizer)? Discriminator =>
             discriminator is null ? null : (discriminator, discriminatorOptimizer!);
 
