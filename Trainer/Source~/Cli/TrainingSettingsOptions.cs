@@ -109,6 +109,16 @@ namespace VaeProcgen.Trainer.Cli
             else if (options.TestFraction != saved.TestFraction) throw new UserErrorException($"--test-fraction {options.TestFraction.ToString(CultureInfo.InvariantCulture)} is not the checkpoint's {saved.TestFraction.ToString(CultureInfo.InvariantCulture)}; resume without --test-fraction or train into a new --out folder.");
         }
 
+        /// <summary>Refuses a typed RGBA-only term (<paramref name="weight"/> above 0) on a palette-likelihood run.</summary>
+        /// <exception cref="UserErrorException">The term is on and the likelihood is the palette's.</exception>
+        private static void RefuseWithPaletteLikelihood(TrainingOptions options, double weight, Option<double> term, string why = "")
+        {
+            if (weight > 0 && options.Likelihood == Likelihood.Categorical)
+            {
+                throw new UserErrorException($"{term.Name} works with the bernoulli and gaussian likelihoods, not with --likelihood palette{why}; pass {term.Name} 0.");
+            }
+        }
+
         public TrainingOptions Read(ParseResult parsed)
         {
             var options = new TrainingOptions
@@ -153,9 +163,9 @@ namespace VaeProcgen.Trainer.Cli
                 if (IsImplicit(parsed, weightDecay)) options.WeightDecay = TrainingOptions.PaletteSpriteWeightDecay;
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
             }
-            if (options.ColourWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--colour-weight works with the bernoulli and gaussian likelihoods, not with --likelihood palette (its colours are exact); pass --colour-weight 0.");
-            if (options.AdversarialWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--adversarial works with the bernoulli and gaussian likelihoods, not with --likelihood palette; pass --adversarial 0.");
-            if (options.FeatureMatchingWeight > 0 && options.Likelihood == Likelihood.Categorical) throw new UserErrorException("--feature-matching works with the bernoulli and gaussian likelihoods, not with --likelihood palette; pass --feature-matching 0.");
+            RefuseWithPaletteLikelihood(options, options.ColourWeight, colourWeight, " (its colours are exact)");
+            RefuseWithPaletteLikelihood(options, options.AdversarialWeight, adversarial);
+            RefuseWithPaletteLikelihood(options, options.FeatureMatchingWeight, featureMatching);
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
             if (options.Likelihood == Likelihood.Categorical)
             {
