@@ -30,6 +30,7 @@ namespace VaeProcgen.Trainer.Training
         private readonly Parameter[] averagedParameters;
         private readonly PatchDiscriminator? discriminator;
         private readonly OptimizerHelper? discriminatorOptimizer;
+        private readonly Tensor[] discriminatorParameters = new Tensor[0];
 
         /// <summary>Creates a trainer (and its Adam optimizer) for a model it does not own.</summary>
         public VaeTrainer(ConvVae model, TrainingOptions options)
@@ -44,6 +45,7 @@ namespace VaeProcgen.Trainer.Training
             {
                 discriminator = new PatchDiscriminator(model.Architecture.Shape.Channels);
                 discriminatorOptimizer = optim.Adam(discriminator.parameters(), DiscriminatorLearningRate, beta1: 0.5, beta2: 0.9);
+                discriminatorParameters = discriminator.parameters().ToArray<Tensor>();
             }
             averagedParameters = new Parameter[0];
             if (options.EmaDecay > 0)
@@ -226,22 +228,29 @@ namespace VaeProcgen.Trainer.Training
             bool discriminatorTermsOn = discriminator is not null && epoch >= options.AdversarialStartEpoch;
             List<Tensor>? realFeatures = discriminatorTermsOn && options.FeatureMatchingWeight > 0 ? new List<Tensor>() : null;
             Tensor? realScores = discriminator?.Scores(x, realFeatures);
+            Tensor? fakeScores = null;
+            Tensor? towardsDiscriminatorTerms = null;
             if (discriminatorTermsOn)
             {
-                List<Tensor>? decodedFeatures = realFeatures is null ? null : new List<Tensor>();
-                Tensor scores = discriminator!.Scores(decoded!, decodedFeatures);
-                double recNorm = OutputGradientNorm(rec);
+                // The discriminator sees a detached copy of the decoded sprites: its pass is shared by the decoder's terms
+                // (their gradient at the copy is carried into the decoder below) and by its own hinge step.
+                Tensor fake = decoded!.detach().requires_grad_();
+                List<Tensor>? fakeFeatures = realFeatures is null ? null : new List<Tensor>();
+                fakeScores = discriminator!.Scores(fake, fakeFeatures);
+                double recNorm = OutputGradientNorm(rec, null);
                 if (options.AdversarialWeight > 0)
                 {
-                    Tensor fool = -scores.mean();
-                    State.AdversarialRatio = SmoothedRatio(recNorm, fool, State.AdversarialRatio);
-                    loss = loss + fool * (options.AdversarialWeight * State.AdversarialRatio);
+                    var adversarial = ScaledTerm(-fakeScores.mean(), fake, decoded, recNorm, options.AdversarialWeight, State.AdversarialRatio);
+                    State.AdversarialRatio = adversarial.Ratio;
+                    loss = loss + adversarial.Value;
+                    towardsDiscriminatorTerms = adversarial.Gradient;
                 }
-                if (decodedFeatures is not null)
+                if (fakeFeatures is not null)
                 {
-                    Tensor mismatch = FeatureMismatch(realFeatures!, decodedFeatures);
-                    State.FeatureMatchingRatio = SmoothedRatio(recNorm, mismatch, State.FeatureMatchingRatio);
-                    loss = loss + mismatch * (options.FeatureMatchingWeight * State.FeatureMatchingRatio);
+                    var matching = ScaledTerm(FeatureMismatch(realFeatures!, fakeFeatures), fake, decoded, recNorm, options.FeatureMatchingWeight, State.FeatureMatchingRatio);
+                    State.FeatureMatchingRatio = matching.Ratio;
+                    loss = loss + matching.Value;
+                    towardsDiscriminatorTerms = towardsDiscriminatorTerms is null ? matching.Gradient : towardsDiscriminatorTerms + matching.Gradient;
                 }
             }
 
@@ -250,7 +259,8 @@ namespace VaeProcgen.Trainer.Training
             double lr = options.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             optimizer.zero_grad();
-            loss.backward();
+            if (towardsDiscriminatorTerms is null) loss.backward();
+            else autograd.backward(new[] { loss, decoded! }, new[] { ones_like(loss), towardsDiscriminatorTerms });
             if (PoisonGradients?.Invoke(State.GlobalStep) == true)
             {
                 using var noGrad = no_grad();
@@ -271,7 +281,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
-            if (discriminator is not null) StepDiscriminator(realScores!, decoded!.detach());
+            if (discriminator is not null) StepDiscriminator(realScores!, fakeScores ?? discriminator.Scores(decoded!.detach()));
             if (averaged != null)
             {
                 using var noGrad = no_grad();
@@ -284,25 +294,42 @@ namespace VaeProcgen.Trainer.Training
             return lossValue;
         }
 
-        /// <summary>L2 norm of the gradient of <paramref name="term"/> at the decoder's output weights (the graph is kept).</summary>
-        private double OutputGradientNorm(Tensor term)
+        /// <summary>
+        /// L2 norm of the gradient at the decoder's output weights of <paramref name="output"/> (a scalar term when
+        /// <paramref name="gradient"/> is null, else the decoded sprites with that gradient at them); the graph is kept.
+        /// </summary>
+        private double OutputGradientNorm(Tensor output, Tensor? gradient)
         {
             using var scope = NewDisposeScope();
-            return autograd.grad(new[] { term }, new[] { model.OutputConv.weight! }, retain_graph: true)[0].norm().item<float>();
+            Tensor[]? outputGradients = gradient is null ? null : new[] { gradient };
+            return autograd.grad(new[] { output }, new[] { model.OutputConv.weight! }, outputGradients, retain_graph: true)[0].norm().item<float>();
+        }
+
+        /// <summary>
+        /// A discriminator term of the decoder (<paramref name="term"/>, computed from <paramref name="fake"/>, the detached
+        /// decoded sprites): its weighted value (detached, for the reported loss), its weighted gradient at the decoded
+        /// sprites, and the new smoothed ratio it is scaled by (<see cref="SmoothedRatio"/>).
+        /// </summary>
+        private (Tensor Value, Tensor Gradient, double Ratio) ScaledTerm(Tensor term, Tensor fake, Tensor decoded, double recNorm, double weight, double smoothedRatio)
+        {
+            Tensor gradient = autograd.grad(new[] { term }, new[] { fake }, retain_graph: true)[0];
+            double ratio = SmoothedRatio(recNorm, OutputGradientNorm(decoded, gradient), smoothedRatio);
+            double scale = weight * ratio;
+            return (term.detach() * scale, gradient * scale, ratio);
         }
 
         /// <summary>
         /// The smoothed gradient-norm ratio a discriminator term (adversarial or feature matching) is scaled by from this
-        /// step on: the reconstruction term's gradient norm at the decoder's output weights over the term's own, so a
-        /// weight needs no retuning when the data size or likelihood changes the scale of the reconstruction term
-        /// (<paramref name="recNorm"/>). <paramref name="smoothed"/> is the previous value (0 before the term's first step; kept in
-        /// <see cref="TrainingProgressState"/> so resumed runs match). One step may raise it at most
-        /// <see cref="AdversarialRatioStepLimit"/>-fold, because a step where the discriminator's gradient nearly vanishes
-        /// gives a ratio in the thousands that, unsmoothed, blew training up.
+        /// step on: the reconstruction term's gradient norm at the decoder's output weights (<paramref name="recNorm"/>) over
+        /// the term's own (<paramref name="termNorm"/>), so a weight needs no retuning when the data size or likelihood
+        /// changes the scale of the reconstruction term. <paramref name="smoothed"/> is the previous value (0 before the
+        /// term's first step; kept in <see cref="TrainingProgressState"/> so resumed runs match). One step may raise it at
+        /// most <see cref="AdversarialRatioStepLimit"/>-fold, because a step where the discriminator's gradient nearly
+        /// vanishes gives a ratio in the thousands that, unsmoothed, blew training up.
         /// </summary>
-        private double SmoothedRatio(double recNorm, Tensor term, double smoothed)
+        private static double SmoothedRatio(double recNorm, double termNorm, double smoothed)
         {
-            double ratio = recNorm / (OutputGradientNorm(term) + 1e-4);
+            double ratio = recNorm / (termNorm + 1e-4);
             if (!double.IsFinite(ratio)) return smoothed;
             return smoothed == 0 ? Math.Min(ratio, 1e4) : (1 - AdversarialRatioSmoothing) * smoothed + AdversarialRatioSmoothing * Math.Min(ratio, AdversarialRatioStepLimit * smoothed);
         }
@@ -330,14 +357,14 @@ namespace VaeProcgen.Trainer.Training
         private const double AdversarialRatioStepLimit = 4;
 
         /// <summary>
-        /// One hinge-loss Adam step of the discriminator on real items (their scores, computed with this step's
-        /// discriminator) against decoded ones.
+        /// One hinge-loss Adam step of the discriminator on real items against decoded ones (both scores computed with
+        /// this step's discriminator); the gradient reaches the discriminator's weights only.
         /// </summary>
-        private void StepDiscriminator(Tensor realScores, Tensor decoded)
+        private void StepDiscriminator(Tensor realScores, Tensor fakeScores)
         {
-            Tensor hinge = nn.functional.relu(1 - realScores).mean() + nn.functional.relu(1 + discriminator!.Scores(decoded)).mean();
+            Tensor hinge = nn.functional.relu(1 - realScores).mean() + nn.functional.relu(1 + fakeScores).mean();
             discriminatorOptimizer!.zero_grad();
-            hinge.backward();
+            autograd.backward(new[] { hinge }, inputs: discriminatorParameters);
             if (double.IsFinite(hinge.item<float>())) discriminatorOptimizer.step();
             discriminatorOptimizer.zero_grad();
         }
