@@ -154,6 +154,18 @@ namespace VaeProcgen.Authoring
         }
 
         /// <summary>
+        /// Mean share of each sprite's pixels that are opaque (<see cref="OpaquePixels"/>): how much of its canvas an item
+        /// fills. Sharpness is averaged over the whole canvas, so smaller items score lower at the same crispness.
+        /// </summary>
+        public static double Coverage(IReadOnlyList<byte[]> sprites)
+        {
+            RequireSprites(sprites, nameof(sprites));
+            double sum = 0;
+            foreach (byte[] rgba in sprites) sum += OpaquePixels(rgba) / (rgba.Length / 4.0);
+            return sum / sprites.Count;
+        }
+
+        /// <summary>
         /// How many of <paramref name="generated"/> are fragments rather than items: fewer opaque pixels than the smallest
         /// of the <paramref name="training"/> sprites.
         /// </summary>

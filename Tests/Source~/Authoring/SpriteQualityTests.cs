@@ -36,6 +36,14 @@ namespace VaeProcgen.Tests.Authoring
         }
 
         [Test]
+        public void CoverageIsTheMeanOpaqueShareOfEachSprite()
+        {
+            (byte, byte, byte, byte) faint = (255, 0, 0, 127);
+            var sprites = new List<byte[]> { Pixels(Red, Clear, Clear, Clear), Pixels(Red, Green, Blue, faint) };
+            Assert.That(SpriteQuality.Coverage(sprites), Is.EqualTo((0.25 + 0.75) / 2).Within(Tolerance));
+        }
+
+        [Test]
         public void ColourfulnessOfRedGreenBlueIsTheSpreadOfTheOpponentChannels()
         {
             // rg = 1, -1, 0 and yb = 0.5, 0.5, -1: means 0, variances 2/3 and 1/2 -> M = sqrt(7/6).

@@ -52,6 +52,9 @@ namespace VaeProcgen.Tests.Cli
             JsonElement sharp = report.GetProperty("sharpness");
             Assert.That(sharp.GetProperty("generated").GetDouble(), Is.EqualTo(SpriteQuality.Sharpness(generated, 16, 16)).Within(1e-3));
             Assert.That(sharp.GetProperty("training").GetDouble(), Is.EqualTo(SpriteQuality.Sharpness(train, 16, 16)).Within(1e-12));
+            JsonElement coverage = report.GetProperty("coverage");
+            Assert.That(coverage.GetProperty("generated").GetDouble(), Is.EqualTo(SpriteQuality.Coverage(generated)).Within(1e-3));
+            Assert.That(coverage.GetProperty("training").GetDouble(), Is.EqualTo(SpriteQuality.Coverage(train)).Within(1e-12));
             JsonElement novelty = report.GetProperty("novelty");
             Assert.That(novelty.GetProperty("held_out_median_nn_distance").GetDouble(), Is.EqualTo(SpriteQuality.Median(SpriteQuality.NearestDistances(heldOut, train))).Within(1e-9));
             Assert.That(novelty.GetProperty("ratio").GetDouble(), Is.EqualTo(SpriteQuality.Novelty(generated, train, heldOut)).Within(1e-2));

@@ -24,6 +24,8 @@ namespace VaeProcgen.Trainer.Cli
         [JsonPropertyName("held_out_sprites")] public int HeldOutSprites { get; init; }
         [JsonPropertyName("colourfulness")] public Comparison Colourfulness { get; init; } = new Comparison();
         [JsonPropertyName("sharpness")] public Comparison Sharpness { get; init; } = new Comparison();
+        /// <summary>Mean opaque share of the canvas (<see cref="SpriteQuality.Coverage"/>).</summary>
+        [JsonPropertyName("coverage")] public Comparison Coverage { get; init; } = new Comparison();
         [JsonPropertyName("novelty")] public NoveltyFigures Novelty { get; init; } = new NoveltyFigures();
         [JsonPropertyName("hues")] public HueFigures Hues { get; init; } = new HueFigures();
         /// <summary>Generated sprites with fewer opaque pixels than the smallest training sprite (<see cref="SpriteQuality.Fragments"/>).</summary>
@@ -74,6 +76,7 @@ namespace VaeProcgen.Trainer.Cli
                 HeldOutSprites = heldOut.Count,
                 Colourfulness = Compare(SpriteQuality.Colourfulness(generated), SpriteQuality.Colourfulness(trainPixels)),
                 Sharpness = Compare(SpriteQuality.Sharpness(generated, w, h), SpriteQuality.Sharpness(trainPixels, w, h)),
+                Coverage = Compare(SpriteQuality.Coverage(generated), SpriteQuality.Coverage(trainPixels)),
                 Novelty = new NoveltyFigures { GeneratedMedianDistance = generatedDistance, HeldOutMedianDistance = heldOutDistance, Ratio = Ratio(generatedDistance, heldOutDistance) },
                 Hues = Hue(generated, trainPixels),
                 Fragments = SpriteQuality.Fragments(generated, trainPixels),
@@ -101,6 +104,7 @@ namespace VaeProcgen.Trainer.Cli
             text.AppendLine(Invariant($"{"figure",-30} {"generated",10} {"reference",10} {"ratio",7}"));
             text.AppendLine(Row("colourfulness", Colourfulness.Generated, Colourfulness.Training, Colourfulness.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("sharpness", Sharpness.Generated, Sharpness.Training, Sharpness.Ratio, 30) + "  (reference: training sprites)");
+            text.AppendLine(Row("coverage (opaque share)", Coverage.Generated, Coverage.Training, Coverage.Ratio, 30) + "  (reference: training sprites)");
             text.AppendLine(Row("novelty (median NN distance)", Novelty.GeneratedMedianDistance, Novelty.HeldOutMedianDistance, Novelty.Ratio, 30) + "  (reference: held-out sprites)");
             text.AppendLine(Row($"hue overlap ({SpriteQuality.HueSectors} sectors)", Hues.Overlap, 1, Hues.Overlap, 30) + "  (1 = the training sprites' hues in their proportions)");
             string missing = string.Join(", ", Hues.Missing());
