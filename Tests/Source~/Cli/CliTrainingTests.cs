@@ -74,7 +74,6 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(options.WeightDecay, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
             Assert.That(options.FeatureMatchingWeight, Is.EqualTo(TrainingOptions.SpriteFeatureMatchingWeight));
-            Assert.That(options.DiscriminatorShift, Is.EqualTo(TrainingOptions.SpriteDiscriminatorShift));
             Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: half is the second epoch");
             Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(30));
             Assert.That(TrainingOptions.DefaultAdversarialStart(1), Is.EqualTo(1), "never before the second epoch");

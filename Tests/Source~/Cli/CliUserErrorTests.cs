@@ -53,17 +53,6 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
         }
 
-        [TestCase("-1"), TestCase("9")]
-        public void Train_WithADiscriminatorShiftOutOfRange_ExitsTwoNamingIt(string shift)
-        {
-            using var scratch = new ScratchFolder();
-            var (exit, _, error) = ConsoleCapture.Run("train", "--out", Path.Combine(scratch.Path, "out"), "--discriminator-shift", shift, "--epochs", "1");
-            Assert.That(exit, Is.EqualTo(2));
-            AssertOneLineWithoutStackTrace(error);
-            Assert.That(error, Does.Contain($"--discriminator-shift must be between 0 and 8 pixels (got {shift})"));
-            Assert.That(Directory.Exists(Path.Combine(scratch.Path, "out")), Is.False, "nothing should be trained");
-        }
-
         [TestCase("3"), TestCase("8")]
         public void Train_WithALocalCellOtherThanTwoOrFour_ExitsTwoNamingIt(string cell)
         {

@@ -41,15 +41,12 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
         private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
         private readonly Option<double> featureMatching = new Option<double>("--feature-matching") { Description = "RGBA sprites: weight of a term that pulls each reconstruction's discriminator features towards those of its training sprite (crisper texture; on from --adversarial-start; 0 = off; default 0 with --adversarial 0, palette sprites and tiles).", DefaultValueFactory = _ => TrainingOptions.SpriteFeatureMatchingWeight };
-        private readonly Option<int> discriminatorShift = new Option<int>("--discriminator-shift") { Description = "RGBA sprites with --adversarial or --feature-matching: the discriminator sees real and decoded sprites translated together by a random offset of up to this many pixels, new every step (0 = none).", DefaultValueFactory = _ => TrainingOptions.SpriteDiscriminatorShift };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial and feature-matching terms are on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
         private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => UpsamplingName(TrainingOptions.SpriteUpsampling) };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
 
         /// <summary>Default of --palette-size.</summary>
         public const int DefaultPaletteColours = 64;
-        /// <summary>Largest --discriminator-shift.</summary>
-        public const int MaxDiscriminatorShift = 8;
         /// <summary>Largest --palette-size (the decoder's output convolution grows with it).</summary>
         public const int MaxPaletteColours = 255;
 
@@ -63,7 +60,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, discriminatorShift, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -81,10 +78,8 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
                 if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
                 if (!IsImplicit(parsed, featureMatching)) throw new UserErrorException("--feature-matching applies to sprites only.");
-                if (!IsImplicit(parsed, discriminatorShift)) throw new UserErrorException("--discriminator-shift applies to sprites only.");
                 options.AdversarialWeight = 0;
                 options.FeatureMatchingWeight = 0;
-                options.DiscriminatorShift = 0;
                 options.ColourWeight = 0;
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
                 options.Likelihood = Likelihood.Categorical;
@@ -145,7 +140,6 @@ namespace VaeProcgen.Trainer.Cli
                 LocalLatentCell = parsed.GetValue(localCell),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 FeatureMatchingWeight = parsed.GetValue(featureMatching),
-                DiscriminatorShift = parsed.GetValue(discriminatorShift),
                 ColourWeight = parsed.GetValue(colourWeight),
                 Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
@@ -160,7 +154,6 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
             if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
             if (!(options.FeatureMatchingWeight >= 0)) throw new UserErrorException($"--feature-matching must be zero or positive (got {options.FeatureMatchingWeight}).");
-            if (options.DiscriminatorShift < 0 || options.DiscriminatorShift > MaxDiscriminatorShift) throw new UserErrorException($"--discriminator-shift must be between 0 and {MaxDiscriminatorShift} pixels (got {options.DiscriminatorShift}).");
             if (options.AdversarialWeight == 0 && IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
             if (options.Likelihood == Likelihood.Categorical)
             {

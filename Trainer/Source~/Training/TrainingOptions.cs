@@ -80,17 +80,8 @@ namespace VaeProcgen.Trainer.Training
         /// each reconstruction for its own sprite's texture.
         /// </summary>
         public double FeatureMatchingWeight { get; set; }
-        /// <summary>
-        /// Largest shift in pixels of the random translation (the same for real and decoded sprites, new every step) the
-        /// <see cref="PatchDiscriminator"/> sees its images through, in its own training and in the decoder's terms; 0 =
-        /// none. With a few hundred training sprites the discriminator otherwise learns where on its fixed grid of cells
-        /// each texture sits, and the decoder answers with texture tied to that grid.
-        /// </summary>
-        public int DiscriminatorShift { get; set; }
         /// <summary>Command-line default of <see cref="FeatureMatchingWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
         public const double SpriteFeatureMatchingWeight = 0.15;
-        /// <summary>Command-line default of <see cref="DiscriminatorShift"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const int SpriteDiscriminatorShift = 0;
         /// <summary>Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
         public const double SpriteAdversarialWeight = 0.35;
         /// <summary>

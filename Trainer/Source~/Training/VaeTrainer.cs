@@ -21,7 +21,6 @@ namespace VaeProcgen.Trainer.Training
         private const long ShuffleStream = 1;
         private const long NoiseStream = 2;
         private const long EvalStream = 3;
-        private const long ShiftStream = 4;
 
         private readonly ConvVae model;
         private readonly TrainingOptions options;
@@ -228,8 +227,7 @@ namespace VaeProcgen.Trainer.Training
             Tensor loss = rec + klTerm * klWeight;
             bool discriminatorTermsOn = discriminator is not null && epoch >= options.AdversarialStartEpoch;
             List<Tensor>? realFeatures = discriminatorTermsOn && options.FeatureMatchingWeight > 0 ? new List<Tensor>() : null;
-            (long shiftDown, long shiftRight) = DiscriminatorShift();
-            Tensor? realScores = discriminator?.Scores(Shifted(x, shiftDown, shiftRight), realFeatures);
+            Tensor? realScores = discriminator?.Scores(x, realFeatures);
             Tensor? fakeScores = null;
             Tensor? towardsDiscriminatorTerms = null;
             if (discriminatorTermsOn)
@@ -238,7 +236,7 @@ namespace VaeProcgen.Trainer.Training
                 // (their gradient at the copy is carried into the decoder below) and by its own hinge step.
                 Tensor fake = decoded!.detach().requires_grad_();
                 List<Tensor>? fakeFeatures = realFeatures is null ? null : new List<Tensor>();
-                fakeScores = discriminator!.Scores(Shifted(fake, shiftDown, shiftRight), fakeFeatures);
+                fakeScores = discriminator!.Scores(fake, fakeFeatures);
                 double recNorm = OutputGradientNorm(rec, null);
                 if (options.AdversarialWeight > 0)
                 {
@@ -283,7 +281,7 @@ namespace VaeProcgen.Trainer.Training
                 foreach (Parameter p in liveParameters) p.grad?.mul_(scale);
             }
             optimizer.step();
-            if (discriminator is not null) StepDiscriminator(realScores!, fakeScores ?? discriminator.Scores(Shifted(decoded!.detach(), shiftDown, shiftRight)));
+            if (discriminator is not null) StepDiscriminator(realScores!, fakeScores ?? discriminator.Scores(decoded!.detach()));
             if (averaged != null)
             {
                 using var noGrad = no_grad();
@@ -294,31 +292,6 @@ namespace VaeProcgen.Trainer.Training
                 }
             }
             return lossValue;
-        }
-
-        /// <summary>
-        /// This step's translation of the discriminator's images (<see cref="TrainingOptions.DiscriminatorShift"/>): offsets in
-        /// [0, 2 * shift] into the images padded by the shift on every side, drawn from the run seed and the step.
-        /// </summary>
-        private (long Down, long Right) DiscriminatorShift()
-        {
-            long choices = 2L * options.DiscriminatorShift + 1;
-            long draw = SeedMixer.Mix(options.Seed, ShiftStream, State.GlobalStep);
-            return (draw % choices, draw / choices % choices);
-        }
-
-        private Tensor Shifted(Tensor images, long down, long right) => Shifted(images, options.DiscriminatorShift, down, right);
-
-        /// <summary>
-        /// <paramref name="images"/> [N, C, H, W] moved down by <paramref name="down"/> - <paramref name="shift"/> and right
-        /// by <paramref name="right"/> - <paramref name="shift"/> pixels, zero (transparent) where they move in from
-        /// outside; the images themselves when the shift is 0.
-        /// </summary>
-        internal static Tensor Shifted(Tensor images, long shift, long down, long right)
-        {
-            if (shift == 0) return images;
-            Tensor padded = nn.functional.pad(images, new[] { shift, shift, shift, shift });
-            return padded.narrow(2, 2 * shift - down, images.shape[2]).narrow(3, 2 * shift - right, images.shape[3]);
         }
 
         /// <summary>
