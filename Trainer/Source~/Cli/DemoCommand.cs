@@ -43,7 +43,7 @@ namespace VaeProcgen.Trainer.Cli
             return command;
         }
 
-        /// <summary>Default epoch count of the demo (about 10 minutes of training on 2 cores: README, Set-up).</summary>
+        /// <summary>Default epoch count of the demo (about 5 to 6 minutes of training on 2 cores: README, Set-up).</summary>
         public const int DefaultEpochs = 60;
 
         /// <summary>Writes samples.png (64 seeds) and interpolation.png (between two embedded sprites) for a trained model folder.</summary>
