@@ -44,6 +44,9 @@ namespace VaeProcgen.Tests.Cli
                 .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("train_loss").GetDouble())
                 .ToArray();
 
+        /// <summary>The training options a run folder's checkpoint recorded.</summary>
+        private static TrainingOptions SavedOptions(string folder) => Checkpoint.ReadHeader(Path.Combine(folder, Checkpoint.FileName)).Run.Options;
+
         private static int[] MetricEpochs(string folder) =>
             File.ReadAllLines(Path.Combine(folder, MetricsLog.FileName))
                 .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("epoch").GetInt32())
@@ -68,7 +71,7 @@ namespace VaeProcgen.Tests.Cli
         [Test]
         public void Train_RgbaSprites_UseTheColourTermResizeDecoderAndDiscriminatorTermsFromHalfTheEpochsByDefault()
         {
-            TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options;
+            TrainingOptions options = SavedOptions(twoEpochs);
             Assert.That(options.ColourWeight, Is.EqualTo(TrainingOptions.SpriteColourWeight));
             Assert.That(options.Upsampling, Is.EqualTo(TrainingOptions.SpriteUpsampling));
             Assert.That(options.WeightDecay, Is.EqualTo(0));
@@ -82,11 +85,11 @@ namespace VaeProcgen.Tests.Cli
         [Test]
         public void Train_WithHalfResolutionLocalCells_ExportsTheLargerLocalMap_AndResumesWithIt()
         {
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(twoEpochs, Checkpoint.FileName)).Run.Options.LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell));
+            Assert.That(SavedOptions(twoEpochs).LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell));
             string fine = Path.Combine(scratch.Path, "local-cell-2");
             var (exit, _, error) = Train(fine, 1, false, "--local-cell", "2");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(fine, Checkpoint.FileName)).Run.Options.LocalLatentCell, Is.EqualTo(2));
+            Assert.That(SavedOptions(fine).LocalLatentCell, Is.EqualTo(2));
             using (VaeModel vae = VaeModel.Load(fine))
             {
                 int cells = (vae.Contract.Width / 2) * (vae.Contract.Height / 2);
@@ -103,7 +106,7 @@ namespace VaeProcgen.Tests.Cli
             string plain = Path.Combine(scratch.Path, "no-colour");
             var (exit, _, error) = Train(plain, 2, false, "--colour-weight", "0");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(plain, Checkpoint.FileName)).Run.Options.ColourWeight, Is.EqualTo(0));
+            Assert.That(SavedOptions(plain).ColourWeight, Is.EqualTo(0));
             Assert.That(TrainLosses(twoEpochs)[0], Is.GreaterThan(TrainLosses(plain)[0] + 1), "same seed and data: the default's first-epoch loss also holds the colour term");
         }
 
@@ -113,11 +116,11 @@ namespace VaeProcgen.Tests.Cli
             string plain = Path.Combine(scratch.Path, "no-adversarial");
             var (exit, _, error) = Train(plain, 1, false, "--adversarial", "0");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(plain, Checkpoint.FileName)).Run.Options.FeatureMatchingWeight, Is.EqualTo(0));
+            Assert.That(SavedOptions(plain).FeatureMatchingWeight, Is.EqualTo(0));
             string matchingOnly = Path.Combine(scratch.Path, "matching-only");
             (exit, _, error) = Train(matchingOnly, 1, false, "--adversarial", "0", "--feature-matching", "0.2");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(Checkpoint.ReadHeader(Path.Combine(matchingOnly, Checkpoint.FileName)).Run.Options.FeatureMatchingWeight, Is.EqualTo(0.2));
+            Assert.That(SavedOptions(matchingOnly).FeatureMatchingWeight, Is.EqualTo(0.2));
         }
 
         [Test]
@@ -126,7 +129,7 @@ namespace VaeProcgen.Tests.Cli
             string palette = Path.Combine(scratch.Path, "palette-defaults");
             var (exit, _, error) = Train(palette, 1, false, "--likelihood", "palette", "--palette-size", "8");
             Assert.That(exit, Is.EqualTo(0), error);
-            TrainingOptions options = Checkpoint.ReadHeader(Path.Combine(palette, Checkpoint.FileName)).Run.Options;
+            TrainingOptions options = SavedOptions(palette);
             Assert.That(options.ColourWeight, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(0));
             Assert.That(options.FeatureMatchingWeight, Is.EqualTo(0));
