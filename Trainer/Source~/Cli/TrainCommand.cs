@@ -33,7 +33,8 @@ namespace VaeProcgen.Trainer.Cli
                 ModelKind kind = tiles.Kind(parsed);
                 TrainingOptions options = settings.Read(parsed, kind);
                 string checkpoint = Path.Combine(parsed.GetValue(output)!, Checkpoint.FileName);
-                if (parsed.GetValue(resume) && File.Exists(checkpoint)) settings.AdoptSplitOf(parsed, Checkpoint.ReadHeader(checkpoint).Run.Options, options);
+                var saved = parsed.GetValue(resume) && File.Exists(checkpoint) ? Checkpoint.ReadHeader(checkpoint) : ((RunDescription Run, TrainingProgressState State)?)null;
+                if (saved != null) settings.AdoptSplitOf(parsed, saved.Value.Run.Options, options);
                 using PreparedData prepared = Prepare(parsed, kind, parsed.GetValue(data), settings, tiles, sheet, options);
                 ReportSkipped(prepared);
                 ReportLegend(prepared);
@@ -44,6 +45,7 @@ namespace VaeProcgen.Trainer.Cli
                 {
                     TensorBoardFolder = parsed.GetValue(tensorBoard),
                     ResumeOverrides = resumed => settings.ApplyTyped(parsed, resumed),
+                    SavedHeader = saved,
                 };
                 RunDescription shown = job.ResolveRun();
                 VaeArchitecture arch = TrainingJob.Architecture(shown, prepared);

@@ -35,6 +35,8 @@ namespace VaeProcgen.Trainer.Training
         /// uninterrupted run of the longer length), or another fitted prior, which re-exports a finished run without training.
         /// </summary>
         public Action<RunDescription>? ResumeOverrides { get; set; }
+        /// <summary>When resuming, the checkpoint header the caller has already read (null: <see cref="ResolveRun"/> reads it).</summary>
+        internal (RunDescription Run, TrainingProgressState State)? SavedHeader { get; set; }
         private TrainingProgressState? resumedState;
 
         /// <summary>TensorBoard log folder, or null.</summary>
@@ -51,7 +53,7 @@ namespace VaeProcgen.Trainer.Training
         {
             if (Resume && resumedState == null)
             {
-                var (run, state) = Checkpoint.ReadHeader(CheckpointPath);
+                var (run, state) = SavedHeader ?? Checkpoint.ReadHeader(CheckpointPath);
                 ResumeOverrides?.Invoke(run);
                 Run = run;
                 resumedState = state;
