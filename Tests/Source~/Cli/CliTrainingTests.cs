@@ -69,14 +69,15 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
-        public void Train_RgbaSprites_UseTheColourTermResizeDecoderAndDiscriminatorTermsFromHalfTheEpochsByDefault()
+        public void Train_RgbaSprites_UseTheColourAndLocalContrastTermsAndResizeDecoder_WithoutDiscriminator_ByDefault()
         {
             TrainingOptions options = SavedOptions(twoEpochs);
             Assert.That(options.ColourWeight, Is.EqualTo(TrainingOptions.SpriteColourWeight));
             Assert.That(options.Upsampling, Is.EqualTo(TrainingOptions.SpriteUpsampling));
             Assert.That(options.WeightDecay, Is.EqualTo(0));
-            Assert.That(options.AdversarialWeight, Is.EqualTo(TrainingOptions.SpriteAdversarialWeight));
-            Assert.That(options.FeatureMatchingWeight, Is.EqualTo(TrainingOptions.SpriteFeatureMatchingWeight));
+            Assert.That(options.LocalContrastWeight, Is.EqualTo(TrainingOptions.SpriteLocalContrastWeight).And.GreaterThan(0));
+            Assert.That(options.AdversarialWeight, Is.EqualTo(0));
+            Assert.That(options.FeatureMatchingWeight, Is.EqualTo(0), "feature matching needs the discriminator");
             Assert.That(options.AdversarialStartEpoch, Is.EqualTo(1), "2 epochs: half is the second epoch");
             Assert.That(TrainingOptions.DefaultAdversarialStart(60), Is.EqualTo(30));
             Assert.That(TrainingOptions.DefaultAdversarialStart(1), Is.EqualTo(1), "never before the second epoch");
@@ -111,14 +112,16 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
-        public void Train_WithoutTheAdversarialTerm_DropsFeatureMatchingUnlessItIsTyped()
+        public void Train_FeatureMatching_FollowsTheAdversarialTermUnlessItIsTyped()
         {
-            string plain = Path.Combine(scratch.Path, "no-adversarial");
-            var (exit, _, error) = Train(plain, 1, false, "--adversarial", "0");
+            string withDiscriminator = Path.Combine(scratch.Path, "adversarial");
+            var (exit, _, error) = Train(withDiscriminator, 1, false, "--adversarial", "0.35");
             Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(SavedOptions(plain).FeatureMatchingWeight, Is.EqualTo(0));
+            Assert.That(SavedOptions(withDiscriminator).AdversarialWeight, Is.EqualTo(0.35));
+            Assert.That(SavedOptions(withDiscriminator).FeatureMatchingWeight, Is.EqualTo(TrainingOptions.SpriteFeatureMatchingWeight));
+            Assert.That(SavedOptions(withDiscriminator).LocalContrastWeight, Is.EqualTo(TrainingOptions.SpriteLocalContrastWeight));
             string matchingOnly = Path.Combine(scratch.Path, "matching-only");
-            (exit, _, error) = Train(matchingOnly, 1, false, "--adversarial", "0", "--feature-matching", "0.2");
+            (exit, _, error) = Train(matchingOnly, 1, false, "--feature-matching", "0.2");
             Assert.That(exit, Is.EqualTo(0), error);
             Assert.That(SavedOptions(matchingOnly).FeatureMatchingWeight, Is.EqualTo(0.2));
         }
@@ -133,6 +136,7 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(options.ColourWeight, Is.EqualTo(0));
             Assert.That(options.AdversarialWeight, Is.EqualTo(0));
             Assert.That(options.FeatureMatchingWeight, Is.EqualTo(0));
+            Assert.That(options.LocalContrastWeight, Is.EqualTo(0));
             Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.PaletteSpriteWeightDecay));
             Assert.That(options.Upsampling, Is.EqualTo(Trainer.Models.DecoderUpsampling.Transposed));
         }
@@ -140,6 +144,7 @@ namespace VaeProcgen.Tests.Cli
         [TestCase("--adversarial", "0.5", "palette-adversarial")]
         [TestCase("--feature-matching", "0.5", "palette-matching")]
         [TestCase("--colour-weight", "5", "palette-colour")]
+        [TestCase("--local-contrast", "0.5", "palette-contrast")]
         public void Train_SpriteOnlyTermWithPaletteLikelihood_ExitsTwo(string option, string value, string folder)
         {
             var args = new[] { "train", "--data", dataFolder, "--out", Path.Combine(scratch.Path, folder), "--preset", "tiny", "--epochs", "1", "--likelihood", "palette" };

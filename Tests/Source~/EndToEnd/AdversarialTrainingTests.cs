@@ -8,10 +8,11 @@ using VaeProcgen.Trainer.Training;
 namespace VaeProcgen.Tests.EndToEnd
 {
     /// <summary>
-    /// Seeded tiny runs with the adversarial and feature-matching terms: they stay off before their start epoch
-    /// (bit-identical history to a run without them), change training after it (feature matching differently from the
-    /// adversarial term alone), keep every step finite, and the discriminator's state and both terms' ratios travel
-    /// through checkpoints so an interrupted and resumed run equals an uninterrupted one.
+    /// Seeded tiny runs with the scaled terms: the adversarial and feature-matching terms stay off before their start epoch
+    /// (bit-identical history to a run without them) and change training after it (feature matching differently from the
+    /// adversarial term alone); the local-contrast term, which needs no discriminator, changes it from the first step. Every
+    /// step stays finite, and the discriminator's state and the terms' ratios travel through checkpoints so an interrupted
+    /// and resumed run equals an uninterrupted one.
     /// </summary>
     [TestFixture]
     public class AdversarialTrainingTests
@@ -27,8 +28,12 @@ namespace VaeProcgen.Tests.EndToEnd
         private TrainingResult adversarial = null!;
         private TrainingResult matched = null!;
         private TrainingResult interrupted = null!;
+        private TrainingResult contrasted = null!;
+        private TrainingResult contrastInterrupted = null!;
         private string matchedRun = "";
         private string resumedRun = "";
+        private string contrastedRun = "";
+        private string contrastResumedRun = "";
 
         [OneTimeSetUp]
         public void TrainRuns()
@@ -41,6 +46,10 @@ namespace VaeProcgen.Tests.EndToEnd
             adversarial = TinyTrainingRuns.Train(Path.Combine(scratch.Path, "adversarial"), Describe(weight: 0.5, matching: 0), data);
             matched = TinyTrainingRuns.Train(matchedRun, Describe(weight: 0.5, matching: 0.5), data);
             interrupted = TinyTrainingRuns.TrainInterruptedThenResumed(resumedRun, Describe(weight: 0.5, matching: 0.5), data, stopAfterEpoch: 2);
+            contrastedRun = Path.Combine(scratch.Path, "contrasted");
+            contrastResumedRun = Path.Combine(scratch.Path, "contrast-resumed");
+            contrasted = TinyTrainingRuns.Train(contrastedRun, Describe(weight: 0, matching: 0, contrast: 0.5), data);
+            contrastInterrupted = TinyTrainingRuns.TrainInterruptedThenResumed(contrastResumedRun, Describe(weight: 0, matching: 0, contrast: 0.5), data, stopAfterEpoch: 1);
         }
 
         [OneTimeTearDown]
@@ -50,11 +59,12 @@ namespace VaeProcgen.Tests.EndToEnd
             scratch?.Dispose();
         }
 
-        private RunDescription Describe(double weight, double matching)
+        private RunDescription Describe(double weight, double matching, double contrast = 0)
         {
             TrainingOptions options = TinyModels.TrainingOptions(Epochs, Seed);
             options.AdversarialWeight = weight;
             options.FeatureMatchingWeight = matching;
+            options.LocalContrastWeight = contrast;
             options.AdversarialStartEpoch = StartEpoch;
             return TrainingJob.Describe(data, "tiny", TinyModels.LatentSize, false, options);
         }
@@ -78,7 +88,7 @@ namespace VaeProcgen.Tests.EndToEnd
         [Test]
         public void EveryStep_IsFiniteAndTheHeldOutElboStaysFinite()
         {
-            foreach (TrainingResult run in new[] { adversarial, matched })
+            foreach (TrainingResult run in new[] { adversarial, matched, contrasted })
             {
                 Assert.That(run.Completed, Is.True);
                 Assert.That(run.State.History.Select(m => m.SkippedSteps), Is.All.EqualTo(0));
@@ -90,10 +100,21 @@ namespace VaeProcgen.Tests.EndToEnd
         }
 
         [Test]
+        public void TheLocalContrastTerm_ChangesTrainingFromTheFirstStep_AndMeasuresItsScale()
+        {
+            Assert.That(contrasted.State.History[0].TrainLoss, Is.Not.EqualTo(plain.State.History[0].TrainLoss), "epoch 1 trained exactly as without the term");
+            Assert.That(contrasted.State.LocalContrastRatio, Is.GreaterThan(0), "the local-contrast term's scale was never measured");
+            Assert.That(plain.State.LocalContrastRatio, Is.EqualTo(0));
+            Assert.That(matched.State.LocalContrastRatio, Is.EqualTo(0));
+        }
+
+        [Test]
         public void InterruptedThenResumedRun_EqualsUninterruptedRunExactly()
         {
             Assert.That(interrupted.Completed, Is.False, "the cancellation after epoch 2 did not stop the run");
             Assert.That(DecoderBytes(resumedRun), Is.EqualTo(DecoderBytes(matchedRun)));
+            Assert.That(contrastInterrupted.Completed, Is.False, "the cancellation after epoch 1 did not stop the run");
+            Assert.That(DecoderBytes(contrastResumedRun), Is.EqualTo(DecoderBytes(contrastedRun)), "the local-contrast run resumed differently");
         }
     }
 }

@@ -72,10 +72,13 @@ namespace VaeProcgen.Tests.Tiles
             Assert.That(root.GetProperty("unseen_2x2_after_repair").GetDouble(), Is.Zero);
         }
 
-        [Test]
-        public void TilesRejectAnotherLikelihood()
+        [TestCase("--likelihood", "gaussian")]
+        [TestCase("--local-contrast", "0.3")]
+        [TestCase("--adversarial", "0.3")]
+        public void TilesRejectSpriteOnlyTraining(string option, string value)
         {
-            Assert.That(CommandLine.Run(new[] { "train", "--kind", "tiles", "--likelihood", "gaussian", "--out", "unused" }), Is.EqualTo(CommandLine.UserErrorExitCode));
+            Assert.That(CommandLine.Run(new[] { "train", "--kind", "tiles", option, value, "--out", "unused" }), Is.EqualTo(CommandLine.UserErrorExitCode));
+            Assert.That(Directory.Exists("unused"), Is.False);
         }
 
         private static string CaptureOut(Action action)

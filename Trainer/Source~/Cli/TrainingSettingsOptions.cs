@@ -39,8 +39,9 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<int> localLatent = new Option<int>("--local-latent") { Description = "Channels of a second, local latent map (a two-level model; 0 = one level; tiles: default 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentChannels };
         private readonly Option<int> localCell = new Option<int>("--local-cell") { Description = "Pixels per side of a local latent cell: 2 (a map at half the data resolution) or 4 (a quarter).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalLatentCell };
         private readonly Option<double> colourWeight = new Option<double>("--colour-weight") { Description = "RGBA sprites: weight of a colour term added to the reconstruction loss (squared error of the decoded hues over visible pixels), so the latent keeps each sprite's hue instead of the Bernoulli likelihood's average (README, Quality); 0 = off; palette sprites and tiles: 0.", DefaultValueFactory = _ => TrainingOptions.SpriteColourWeight };
-        private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper samples; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
-        private readonly Option<double> featureMatching = new Option<double>("--feature-matching") { Description = "RGBA sprites: weight of a term that pulls each reconstruction's discriminator features towards those of its training sprite (crisper texture; on from --adversarial-start; 0 = off; default 0 with --adversarial 0, palette sprites and tiles).", DefaultValueFactory = _ => TrainingOptions.SpriteFeatureMatchingWeight };
+        private readonly Option<double> adversarial = new Option<double>("--adversarial") { Description = "RGBA sprites: weight of an adversarial term that trains the decoder to fool a patch discriminator (sharper, slower; 0 = off, the default since --local-contrast; the earlier default was 0.35; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteAdversarialWeight };
+        private readonly Option<double> featureMatching = new Option<double>("--feature-matching") { Description = "RGBA sprites: weight of a term that pulls each reconstruction's discriminator features towards those of its training sprite (crisper texture; needs the discriminator of --adversarial; on from --adversarial-start; 0 = off; default 0.15 with --adversarial above 0, else 0).", DefaultValueFactory = _ => TrainingOptions.SpriteFeatureMatchingWeight };
+        private readonly Option<double> localContrast = new Option<double>("--local-contrast") { Description = "RGBA sprites: weight of a term that asks each reconstruction for its sprite's amount of detail in every 4x4 cell (crisp fills and outlines without a discriminator; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalContrastWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial and feature-matching terms are on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
         private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => UpsamplingName(TrainingOptions.SpriteUpsampling) };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
@@ -60,7 +61,7 @@ namespace VaeProcgen.Trainer.Cli
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, localContrast, colourWeight, upsampling })
             {
                 command.Options.Add(o);
             }
@@ -78,8 +79,10 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
                 if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
                 if (!IsImplicit(parsed, featureMatching)) throw new UserErrorException("--feature-matching applies to sprites only.");
+                if (!IsImplicit(parsed, localContrast)) throw new UserErrorException("--local-contrast applies to sprites only.");
                 options.AdversarialWeight = 0;
                 options.FeatureMatchingWeight = 0;
+                options.LocalContrastWeight = 0;
                 options.ColourWeight = 0;
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
                 options.Likelihood = Likelihood.Categorical;
@@ -140,6 +143,7 @@ namespace VaeProcgen.Trainer.Cli
                 LocalLatentCell = parsed.GetValue(localCell),
                 AdversarialWeight = parsed.GetValue(adversarial),
                 FeatureMatchingWeight = parsed.GetValue(featureMatching),
+                LocalContrastWeight = parsed.GetValue(localContrast),
                 ColourWeight = parsed.GetValue(colourWeight),
                 Upsampling = Enum.Parse<DecoderUpsampling>(parsed.GetValue(upsampling)!, ignoreCase: true),
             };
@@ -154,11 +158,13 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.AdversarialWeight >= 0)) throw new UserErrorException($"--adversarial must be zero or positive (got {options.AdversarialWeight}).");
             if (!(options.ColourWeight >= 0)) throw new UserErrorException($"--colour-weight must be zero or positive (got {options.ColourWeight}).");
             if (!(options.FeatureMatchingWeight >= 0)) throw new UserErrorException($"--feature-matching must be zero or positive (got {options.FeatureMatchingWeight}).");
+            if (!(options.LocalContrastWeight >= 0)) throw new UserErrorException($"--local-contrast must be zero or positive (got {options.LocalContrastWeight}).");
             if (options.AdversarialWeight == 0 && IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
             if (options.Likelihood == Likelihood.Categorical)
             {
                 if (IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
                 if (IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
+                if (IsImplicit(parsed, localContrast)) options.LocalContrastWeight = 0;
                 if (IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
                 if (IsImplicit(parsed, weightDecay)) options.WeightDecay = TrainingOptions.PaletteSpriteWeightDecay;
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
@@ -166,6 +172,7 @@ namespace VaeProcgen.Trainer.Cli
             RefuseWithPaletteLikelihood(options, options.ColourWeight, colourWeight, " (its colours are exact)");
             RefuseWithPaletteLikelihood(options, options.AdversarialWeight, adversarial);
             RefuseWithPaletteLikelihood(options, options.FeatureMatchingWeight, featureMatching);
+            RefuseWithPaletteLikelihood(options, options.LocalContrastWeight, localContrast);
             if (!(options.Beta >= 0)) throw new UserErrorException($"--beta must be zero or positive (got {options.Beta}).");
             if (options.Likelihood == Likelihood.Categorical)
             {

@@ -21,6 +21,8 @@ namespace VaeProcgen.Trainer.Training
         public double AdversarialRatio { get; set; }
         /// <summary>Smoothed gradient-norm ratio the feature-matching term is scaled by (0 until the term starts).</summary>
         public double FeatureMatchingRatio { get; set; }
+        /// <summary>Smoothed gradient-norm ratio the local-contrast term is scaled by (0 before its first step).</summary>
+        public double LocalContrastRatio { get; set; }
         /// <summary>Metrics of every finished epoch.</summary>
         public List<EpochMetrics> History { get; set; } = new List<EpochMetrics>();
     }

@@ -47,6 +47,38 @@ namespace VaeProcgen.Trainer.Training
             return ((rg.square() + yb.square()) * target[.., 3]).flatten(1).sum(1).MoveToOuterDisposeScope();
         }
 
+        /// <summary>Side in pixels of the square cells over which <see cref="LocalContrastMismatch"/> averages contrast.</summary>
+        public const int LocalContrastCell = 4;
+
+        /// <summary>
+        /// Mean [scalar] over items of the local-contrast mismatch between <paramref name="decoded"/> sprites and their
+        /// targets (RGBA [N, 4, H, W], straight alpha, values in [0, 1]): the absolute difference of horizontally and of
+        /// vertically adjacent premultiplied values (RGB and alpha), averaged over
+        /// <see cref="LocalContrastCell"/>-square cells, compared cell by cell and summed. Each cell of a reconstruction
+        /// must carry as much detail as the same cell of its sprite, wherever inside the cell that detail lies, so a
+        /// decoder that cannot place a texture exactly is not pushed to a flat average of it.
+        /// </summary>
+        public static Tensor LocalContrastMismatch(Tensor decoded, Tensor target)
+        {
+            using var scope = NewDisposeScope();
+            var (decodedAcross, decodedDown) = LocalContrast(decoded);
+            var (targetAcross, targetDown) = LocalContrast(target);
+            Tensor across = (decodedAcross - targetAcross).abs().flatten(1).sum(1);
+            Tensor down = (decodedDown - targetDown).abs().flatten(1).sum(1);
+            return (across + down).mean().MoveToOuterDisposeScope();
+        }
+
+        private static (Tensor Across, Tensor Down) LocalContrast(Tensor sprites)
+        {
+            Tensor alpha = sprites[.., 3..4];
+            Tensor premultiplied = cat(new[] { sprites[.., ..3] * alpha, alpha }, 1);
+            Tensor across = (premultiplied[.., .., .., 1..] - premultiplied[.., .., .., ..^1]).abs();
+            Tensor down = (premultiplied[.., .., 1..] - premultiplied[.., .., ..^1]).abs();
+            across = nn.functional.pad(across, new long[] { 0, 1, 0, 0 });
+            down = nn.functional.pad(down, new long[] { 0, 0, 0, 1 });
+            return (nn.functional.avg_pool2d(across, LocalContrastCell, ceil_mode: true), nn.functional.avg_pool2d(down, LocalContrastCell, ceil_mode: true));
+        }
+
         /// <summary>KL(q(z|x) || N(0,I)) per item and latent dimension [N,K].</summary>
         public static Tensor KlPerDimension(Tensor mean, Tensor logVariance) =>
             (mean.square() + logVariance.exp() - logVariance - 1) * 0.5;

@@ -218,7 +218,7 @@ namespace VaeProcgen.Trainer.Training
             var (mean, logVariance) = model.Encode(x, labels);
             Tensor z = mean + (logVariance * 0.5).exp() * randn_like(mean);
             Tensor logits = model.DecodeLogits(z, labels);
-            Tensor? decoded = discriminator is not null || options.ColourWeight > 0 ? logits.sigmoid() : null;
+            Tensor? decoded = discriminator is not null || options.ColourWeight > 0 || options.LocalContrastWeight > 0 ? logits.sigmoid() : null;
             Tensor rec = VaeLoss.Reconstruction(logits, x, options.Likelihood, options.GaussianSigma).mean();
             if (options.ColourWeight > 0) rec = rec + VaeLoss.ColourError(decoded!, x).mean() * options.ColourWeight;
             Tensor klPerDim = VaeLoss.KlPerDimension(mean, logVariance);
@@ -229,28 +229,40 @@ namespace VaeProcgen.Trainer.Training
             List<Tensor>? realFeatures = discriminatorTermsOn && options.FeatureMatchingWeight > 0 ? new List<Tensor>() : null;
             Tensor? realScores = discriminator?.Scores(x, realFeatures);
             Tensor? fakeScores = null;
-            Tensor? towardsDiscriminatorTerms = null;
-            if (discriminatorTermsOn)
+            Tensor? towardsScaledTerms = null;
+            void AddScaledTerm((Tensor Value, Tensor Gradient, double Ratio) term)
             {
-                // The discriminator sees a detached copy of the decoded sprites: its pass is shared by the decoder's terms
-                // (their gradient at the copy is carried into the decoder below) and by its own hinge step.
+                loss = loss + term.Value;
+                towardsScaledTerms = towardsScaledTerms is null ? term.Gradient : towardsScaledTerms + term.Gradient;
+            }
+            if (discriminatorTermsOn || options.LocalContrastWeight > 0)
+            {
+                // The scaled terms see a detached copy of the decoded sprites: the discriminator's pass over it is shared by the
+                // decoder's terms and by its own hinge step, and each term's gradient at the copy is carried into the decoder below.
                 Tensor fake = decoded!.detach().requires_grad_();
-                List<Tensor>? fakeFeatures = realFeatures is null ? null : new List<Tensor>();
-                fakeScores = discriminator!.Scores(fake, fakeFeatures);
                 double recNorm = OutputGradientNorm(rec, null);
-                if (options.AdversarialWeight > 0)
+                if (options.LocalContrastWeight > 0)
                 {
-                    var adversarial = ScaledTerm(-fakeScores.mean(), fake, decoded, recNorm, options.AdversarialWeight, State.AdversarialRatio);
-                    State.AdversarialRatio = adversarial.Ratio;
-                    loss = loss + adversarial.Value;
-                    towardsDiscriminatorTerms = adversarial.Gradient;
+                    var contrast = ScaledTerm(VaeLoss.LocalContrastMismatch(fake, x), fake, decoded, recNorm, options.LocalContrastWeight, State.LocalContrastRatio);
+                    State.LocalContrastRatio = contrast.Ratio;
+                    AddScaledTerm(contrast);
                 }
-                if (fakeFeatures is not null)
+                if (discriminatorTermsOn)
                 {
-                    var matching = ScaledTerm(FeatureMismatch(realFeatures!, fakeFeatures), fake, decoded, recNorm, options.FeatureMatchingWeight, State.FeatureMatchingRatio);
-                    State.FeatureMatchingRatio = matching.Ratio;
-                    loss = loss + matching.Value;
-                    towardsDiscriminatorTerms = towardsDiscriminatorTerms is null ? matching.Gradient : towardsDiscriminatorTerms + matching.Gradient;
+                    List<Tensor>? fakeFeatures = realFeatures is null ? null : new List<Tensor>();
+                    fakeScores = discriminator!.Scores(fake, fakeFeatures);
+                    if (options.AdversarialWeight > 0)
+                    {
+                        var adversarial = ScaledTerm(-fakeScores.mean(), fake, decoded, recNorm, options.AdversarialWeight, State.AdversarialRatio);
+                        State.AdversarialRatio = adversarial.Ratio;
+                        AddScaledTerm(adversarial);
+                    }
+                    if (fakeFeatures is not null)
+                    {
+                        var matching = ScaledTerm(FeatureMismatch(realFeatures!, fakeFeatures), fake, decoded, recNorm, options.FeatureMatchingWeight, State.FeatureMatchingRatio);
+                        State.FeatureMatchingRatio = matching.Ratio;
+                        AddScaledTerm(matching);
+                    }
                 }
             }
 
@@ -259,8 +271,8 @@ namespace VaeProcgen.Trainer.Training
             double lr = options.LearningRate * (floor + (1 - floor) * 0.5 * (1 + Math.Cos(Math.PI * progress)));
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             optimizer.zero_grad();
-            if (towardsDiscriminatorTerms is null) loss.backward();
-            else autograd.backward(new[] { loss, decoded! }, new[] { ones_like(loss), towardsDiscriminatorTerms });
+            if (towardsScaledTerms is null) loss.backward();
+            else autograd.backward(new[] { loss, decoded! }, new[] { ones_like(loss), towardsScaledTerms });
             if (PoisonGradients?.Invoke(State.GlobalStep) == true)
             {
                 using var noGrad = no_grad();
@@ -306,7 +318,7 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <summary>
-        /// A discriminator term of the decoder (<paramref name="term"/>, computed from <paramref name="fake"/>, the detached
+        /// A scaled term of the decoder (adversarial, feature matching or local contrast: <paramref name="term"/>, computed from <paramref name="fake"/>, the detached
         /// decoded sprites): its weighted value (detached, for the reported loss), its weighted gradient at the decoded
         /// sprites, and the new smoothed ratio it is scaled by (<see cref="SmoothedRatio"/>).
         /// </summary>
@@ -319,7 +331,7 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <summary>
-        /// The smoothed gradient-norm ratio a discriminator term (adversarial or feature matching) is scaled by from this
+        /// The smoothed gradient-norm ratio a scaled term (adversarial, feature matching or local contrast) is scaled by from this
         /// step on: the reconstruction term's gradient norm at the decoder's output weights (<paramref name="recNorm"/>) over
         /// the term's own (<paramref name="termNorm"/>), so a weight needs no retuning when the data size or likelihood
         /// changes the scale of the reconstruction term. <paramref name="smoothed"/> is the previous value (0 before the
