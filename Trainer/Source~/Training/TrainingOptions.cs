@@ -82,7 +82,7 @@ namespace VaeProcgen.Trainer.Training
         public double FeatureMatchingWeight { get; set; }
         /// <summary>
         /// Weight of the local-contrast term of RGBA sprite training (0 = off; <see cref="VaeLoss.LocalContrastMismatch"/>):
-        /// each reconstruction is asked for its sprite's amount of detail per 4x4 cell, scaled per step like
+        /// each reconstruction is asked for its sprite's amount of detail in every 4x4 window, scaled per step like
         /// <see cref="AdversarialWeight"/> and on from the first step. It needs no discriminator.
         /// </summary>
         public double LocalContrastWeight { get; set; }

@@ -47,16 +47,18 @@ namespace VaeProcgen.Trainer.Training
             return ((rg.square() + yb.square()) * target[.., 3]).flatten(1).sum(1).MoveToOuterDisposeScope();
         }
 
-        /// <summary>Side in pixels of the square cells over which <see cref="LocalContrastMismatch"/> averages contrast.</summary>
-        public const int LocalContrastCell = 4;
+        /// <summary>Side in pixels of the square windows over which <see cref="LocalContrastMismatch"/> averages contrast.</summary>
+        public const int LocalContrastWindow = 4;
 
         /// <summary>
         /// Mean [scalar] over items of the local-contrast mismatch between <paramref name="decoded"/> sprites and their
         /// targets (RGBA [N, 4, H, W], straight alpha, values in [0, 1]): the absolute difference of horizontally and of
-        /// vertically adjacent premultiplied values (RGB and alpha), averaged over
-        /// <see cref="LocalContrastCell"/>-square cells, compared cell by cell and summed. Each cell of a reconstruction
-        /// must carry as much detail as the same cell of its sprite, wherever inside the cell that detail lies, so a
-        /// decoder that cannot place a texture exactly is not pushed to a flat average of it.
+        /// vertically adjacent premultiplied values (RGB and alpha), averaged over every
+        /// <see cref="LocalContrastWindow"/>-square window (sliding by one pixel), compared window by window and summed.
+        /// Each neighbourhood of a reconstruction must carry as much detail as the same neighbourhood of its sprite,
+        /// wherever inside it that detail lies, so a decoder that cannot place a texture exactly is not pushed to a flat
+        /// average of it. Sliding windows leave no fixed grid of cells whose borders the decoder could line with contrast
+        /// (4x4 cells side by side gave a gingham over large items).
         /// </summary>
         public static Tensor LocalContrastMismatch(Tensor decoded, Tensor target)
         {
@@ -76,7 +78,7 @@ namespace VaeProcgen.Trainer.Training
             Tensor down = (premultiplied[.., .., 1..] - premultiplied[.., .., ..^1]).abs();
             across = nn.functional.pad(across, new long[] { 0, 1, 0, 0 });
             down = nn.functional.pad(down, new long[] { 0, 0, 0, 1 });
-            return (nn.functional.avg_pool2d(across, LocalContrastCell, ceil_mode: true), nn.functional.avg_pool2d(down, LocalContrastCell, ceil_mode: true));
+            return (nn.functional.avg_pool2d(across, LocalContrastWindow, 1), nn.functional.avg_pool2d(down, LocalContrastWindow, 1));
         }
 
         /// <summary>KL(q(z|x) || N(0,I)) per item and latent dimension [N,K].</summary>
