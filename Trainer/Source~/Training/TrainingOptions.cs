@@ -82,7 +82,7 @@ namespace VaeProcgen.Trainer.Training
         public double FeatureMatchingWeight { get; set; }
         /// <summary>
         /// Weight of the local-contrast term of RGBA sprite training (0 = off; <see cref="VaeLoss.LocalContrastMismatch"/>):
-        /// each reconstruction is asked for its sprite's amount of detail in every 4x4 window, scaled per step like
+        /// each reconstruction is asked for its sprite's amount of detail in every <see cref="VaeLoss.LocalContrastWindow"/>-square window, scaled per step like
         /// <see cref="AdversarialWeight"/> and on from the first step. It needs no discriminator.
         /// </summary>
         public double LocalContrastWeight { get; set; }
@@ -92,7 +92,7 @@ namespace VaeProcgen.Trainer.Training
         public const double SpriteFeatureMatchingWeight = 0.15;
         /// <summary>
         /// Command-line default of <see cref="AdversarialWeight"/> for RGBA sprites: off, because the local-contrast term
-        /// sharpens as much without a discriminator, at about half the training time (measured: see README, Quality).
+        /// sharpens as much without a discriminator, in about two thirds of the training time (measured: see README, Quality).
         /// </summary>
         public const double SpriteAdversarialWeight = 0;
         /// <summary>

@@ -318,8 +318,8 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <summary>
-        /// A scaled term of the decoder (adversarial, feature matching or local contrast: <paramref name="term"/>, computed from <paramref name="fake"/>, the detached
-        /// decoded sprites): its weighted value (detached, for the reported loss), its weighted gradient at the decoded
+        /// A scaled term of the decoder (adversarial, feature matching or local contrast: <paramref name="term"/>, computed
+        /// from <paramref name="fake"/>, the detached decoded sprites): its weighted value (detached, for the reported loss), its weighted gradient at the decoded
         /// sprites, and the new smoothed ratio it is scaled by (<see cref="SmoothedRatio"/>).
         /// </summary>
         private (Tensor Value, Tensor Gradient, double Ratio) ScaledTerm(Tensor term, Tensor fake, Tensor decoded, double recNorm, double weight, double smoothedRatio)
@@ -331,8 +331,8 @@ namespace VaeProcgen.Trainer.Training
         }
 
         /// <summary>
-        /// The smoothed gradient-norm ratio a scaled term (adversarial, feature matching or local contrast) is scaled by from this
-        /// step on: the reconstruction term's gradient norm at the decoder's output weights (<paramref name="recNorm"/>) over
+        /// The smoothed gradient-norm ratio a scaled term (adversarial, feature matching or local contrast) is scaled by from
+        /// this step on: the reconstruction term's gradient norm at the decoder's output weights (<paramref name="recNorm"/>) over
         /// the term's own (<paramref name="termNorm"/>), so a weight needs no retuning when the data size or likelihood
         /// changes the scale of the reconstruction term. <paramref name="smoothed"/> is the previous value (0 before the
         /// term's first step; kept in <see cref="TrainingProgressState"/> so resumed runs match). One step may raise it at
