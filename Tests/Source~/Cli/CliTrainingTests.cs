@@ -84,6 +84,19 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_WithoutPreset_UsesTheSpritePresetForRgbaSprites_AndBaseForPaletteSprites()
+        {
+            string rgba = Path.Combine(scratch.Path, "default-preset");
+            var (exit, _, error) = ConsoleCapture.Run(new[] { "train", "--data", dataFolder, "--out", rgba, "--latent", "8", "--epochs", "1" });
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(rgba, Checkpoint.FileName)).Run.Preset, Is.EqualTo(TrainingOptions.SpritePreset).And.Not.EqualTo("base"));
+            string palette = Path.Combine(scratch.Path, "default-preset-palette");
+            (exit, _, error) = ConsoleCapture.Run(new[] { "train", "--data", dataFolder, "--out", palette, "--latent", "8", "--epochs", "1", "--likelihood", "palette", "--palette-size", "8" });
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(Checkpoint.ReadHeader(Path.Combine(palette, Checkpoint.FileName)).Run.Preset, Is.EqualTo("base"));
+        }
+
+        [Test]
         public void Train_WithHalfResolutionLocalCells_ExportsTheLargerLocalMap_AndResumesWithIt()
         {
             Assert.That(SavedOptions(twoEpochs).LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell));

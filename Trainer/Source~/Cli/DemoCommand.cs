@@ -31,7 +31,7 @@ namespace VaeProcgen.Trainer.Cli
                 using (PreparedData prepared = TrainCommand.Prepare(parsed, kind, null, settings, tiles, null, options))
                 {
                     settings.ApplyLayoutDefaults(parsed, prepared, options);
-                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
+                    RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared, options), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                     settings.ApplyPrior(parsed, run);
                     TrainingResult result = TrainingConsole.Run(new TrainingJob(folder, run, resume: false), prepared);
                     if (!result.Completed) return 130;
@@ -43,7 +43,7 @@ namespace VaeProcgen.Trainer.Cli
             return command;
         }
 
-        /// <summary>Default epoch count of the demo (about 5 to 6 minutes of training on 2 cores: README, Set-up).</summary>
+        /// <summary>Default epoch count of the demo (about two and a half minutes of training on 2 cores: README, Set-up).</summary>
         public const int DefaultEpochs = 60;
 
         /// <summary>Writes samples.png (64 seeds) and interpolation.png (between two embedded sprites) for a trained model folder.</summary>

@@ -39,7 +39,7 @@ namespace VaeProcgen.Trainer.Cli
                 ReportSkipped(prepared);
                 ReportLegend(prepared);
                 settings.ApplyLayoutDefaults(parsed, prepared, options);
-                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
+                RunDescription run = TrainingJob.Describe(prepared, settings.Preset(parsed, prepared, options), settings.Latent(parsed, kind), settings.Conditional(parsed), options);
                 settings.ApplyPrior(parsed, run);
                 var job = new TrainingJob(parsed.GetValue(output)!, run, parsed.GetValue(resume))
                 {

@@ -15,7 +15,7 @@ namespace VaeProcgen.Trainer.Cli
     {
         private readonly Option<int> epochs;
         private readonly Option<int> latent = new Option<int>("--latent") { Description = "Latent size K.", DefaultValueFactory = _ => 32 };
-        private readonly Option<string> preset = new Option<string>("--preset") { Description = "Model size: tiny, small or base.", DefaultValueFactory = _ => "base" };
+        private readonly Option<string> preset = new Option<string>("--preset") { Description = $"Model size: tiny, small or base (default: {TrainingOptions.SpritePreset} for RGBA sprites, base for palette sprites and horizontal levels, small for vertical levels and rooms)." };
         private readonly Option<long> seed = SharedOptions.Seed(1);
         private readonly Option<double> beta = new Option<double>("--beta") { Description = "KL weight after warm-up (1 = ELBO).", DefaultValueFactory = _ => 1.0 };
         private readonly Option<int> batch = new Option<int>("--batch-size") { Description = "Items per Adam step.", DefaultValueFactory = _ => 32 };
@@ -226,12 +226,17 @@ namespace VaeProcgen.Trainer.Cli
 
         public int Latent(ParseResult parsed) => Positive(parsed.GetValue(latent), "--latent");
         public int Latent(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, latent) ? LevelDefaults.Latent : Latent(parsed);
-        public string Preset(ParseResult parsed) => parsed.GetValue(preset)!;
-        public string Preset(ParseResult parsed, ModelKind kind) => kind == ModelKind.Tiles && IsImplicit(parsed, preset) ? LevelDefaults.Preset : Preset(parsed);
 
-        /// <summary>The preset for prepared data: tile data gets its layout's default when --preset is not given.</summary>
-        public string Preset(ParseResult parsed, PreparedData prepared) =>
-            prepared.Kind == ModelKind.Tiles && IsImplicit(parsed, preset) ? LevelDefaults.ForLayout(prepared.LevelLayout).Preset : Preset(parsed);
+        /// <summary>
+        /// The typed --preset, else the default for the data: tile data gets its layout's (<see cref="LevelDefaults.ForLayout"/>),
+        /// RGBA sprites <see cref="TrainingOptions.SpritePreset"/>, palette sprites (<paramref name="options"/> with the palette likelihood) base.
+        /// </summary>
+        public string Preset(ParseResult parsed, PreparedData prepared, TrainingOptions options)
+        {
+            if (!IsImplicit(parsed, preset)) return parsed.GetValue(preset)!;
+            if (prepared.Kind == ModelKind.Tiles) return LevelDefaults.ForLayout(prepared.LevelLayout).Preset;
+            return options.Likelihood == Likelihood.Categorical ? VaePreset.Base.Name : TrainingOptions.SpritePreset;
+        }
 
         /// <summary>Tile data: the layout's default epochs and free bits for the options not given (see <see cref="LevelDefaults.ForLayout"/>).</summary>
         public void ApplyLayoutDefaults(ParseResult parsed, PreparedData prepared, TrainingOptions options)
