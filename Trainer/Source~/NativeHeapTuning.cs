@@ -8,7 +8,7 @@ namespace VaeProcgen.Trainer
     /// Keeps libtorch's large tensor buffers (up to 32 MiB) on the C heap and the freed heap in the process, so a training
     /// step reuses memory it has already touched instead of mapping fresh pages from the kernel and faulting them in
     /// (glibc's default serves such blocks with mmap and returns them on free). Measured on this project's 2-core machine:
-    /// a third of the page faults, about half the system time and 10-15% less time per epoch; see README, Performance.
+    /// a third of the page faults and about half the time spent in the kernel; see README, Performance.
     /// Runs once when the trainer assembly loads; does nothing where the C library has no glibc <c>mallopt</c>, or when
     /// the user set glibc's own MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_.
     /// </summary>
