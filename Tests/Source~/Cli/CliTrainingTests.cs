@@ -97,21 +97,26 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
-        public void Train_WithHalfResolutionLocalCells_ExportsTheLargerLocalMap_AndResumesWithIt()
+        public void Train_WithQuarterResolutionLocalCells_ExportsTheSmallerLocalMap_AndResumesWithIt()
         {
-            Assert.That(SavedOptions(twoEpochs).LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell));
-            string fine = Path.Combine(scratch.Path, "local-cell-2");
-            var (exit, _, error) = Train(fine, 1, false, "--local-cell", "2");
-            Assert.That(exit, Is.EqualTo(0), error);
-            Assert.That(SavedOptions(fine).LocalLatentCell, Is.EqualTo(2));
-            using (VaeModel vae = VaeModel.Load(fine))
+            Assert.That(SavedOptions(twoEpochs).LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell).And.EqualTo(2));
+            using (VaeModel vae = VaeModel.Load(twoEpochs))
             {
-                int cells = (vae.Contract.Width / 2) * (vae.Contract.Height / 2);
-                Assert.That(vae.LatentSize, Is.EqualTo(8 + TrainingOptions.SpriteLocalLatentChannels * cells), "the global latent plus one local value per channel and 2 x 2 pixels");
+                Assert.That(vae.LatentSize, Is.EqualTo(8 + TrainingOptions.SpriteLocalLatentChannels * (vae.Contract.Width / 2) * (vae.Contract.Height / 2)),
+                    "the default: the global latent plus one local value per channel and 2 x 2 pixels");
             }
-            (exit, _, error) = Train(fine, 2, resume: true);
-            Assert.That(exit, Is.EqualTo(0), "the resumed run rebuilds the checkpoint's 2 x 2 cells: " + error);
-            Assert.That(MetricEpochs(fine), Is.EqualTo(new[] { 1, 2 }));
+            string coarse = Path.Combine(scratch.Path, "local-cell-4");
+            var (exit, _, error) = Train(coarse, 1, false, "--local-cell", "4");
+            Assert.That(exit, Is.EqualTo(0), error);
+            Assert.That(SavedOptions(coarse).LocalLatentCell, Is.EqualTo(4));
+            using (VaeModel vae = VaeModel.Load(coarse))
+            {
+                int cells = (vae.Contract.Width / 4) * (vae.Contract.Height / 4);
+                Assert.That(vae.LatentSize, Is.EqualTo(8 + TrainingOptions.SpriteLocalLatentChannels * cells), "the global latent plus one local value per channel and 4 x 4 pixels");
+            }
+            (exit, _, error) = Train(coarse, 2, resume: true);
+            Assert.That(exit, Is.EqualTo(0), "the resumed run rebuilds the checkpoint's 4 x 4 cells: " + error);
+            Assert.That(MetricEpochs(coarse), Is.EqualTo(new[] { 1, 2 }));
         }
 
         [Test]
@@ -152,6 +157,7 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(options.LocalContrastWeight, Is.EqualTo(0));
             Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.PaletteSpriteWeightDecay));
             Assert.That(options.Upsampling, Is.EqualTo(Trainer.Models.DecoderUpsampling.Transposed));
+            Assert.That(options.LocalLatentCell, Is.EqualTo(Trainer.Models.VaeArchitecture.QuarterResolutionCell));
         }
 
         [TestCase("--adversarial", "0.5", "palette-adversarial")]

@@ -47,10 +47,11 @@ namespace VaeProcgen.Trainer.Training
         /// <summary>Channels of the local latent map of a two-level model (see VaeArchitecture.LocalLatentChannels); 0 = one level.</summary>
         public int LocalLatentChannels { get; set; }
         /// <summary>
-        /// Local latent cell of sprite models trained from the command line: 4 x 4 pixels (2 x 2 gave cleaner samples on the
-        /// demo split but diverged on an untuned sheet: README Quality, eighth session).
+        /// Local latent cell of RGBA sprite models trained from the command line: 2 x 2 pixels (crisper, more detailed samples
+        /// than 4 x 4 with the small preset and the local-contrast term; with the eighth session's discriminator it diverged
+        /// on an untuned sheet: README Quality, eighth and fourteenth sessions). Palette sprites keep 4 x 4.
         /// </summary>
-        public const int SpriteLocalLatentCell = VaeArchitecture.QuarterResolutionCell;
+        public const int SpriteLocalLatentCell = VaeArchitecture.HalfResolutionCell;
         /// <summary>
         /// Side in pixels of a local latent cell (see VaeArchitecture.LocalLatentCell); runs recorded before it existed had
         /// 4 x 4 cells, hence the default.
