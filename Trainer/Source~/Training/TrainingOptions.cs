@@ -92,7 +92,7 @@ namespace VaeProcgen.Trainer.Training
         /// hundredths of the base preset's figures on the demo split and the untuned sheet, at half its training time and
         /// a quarter of its decoder cost (measured: see README, Quality).
         /// </summary>
-        public const string SpritePreset = "small";
+        public static readonly string SpritePreset = VaePreset.Small.Name;
         /// <summary>Command-line default of <see cref="LocalContrastWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
         public const double SpriteLocalContrastWeight = 0.3;
         /// <summary>Command-line default of <see cref="FeatureMatchingWeight"/> for RGBA sprites (measured: see README, Quality).</summary>

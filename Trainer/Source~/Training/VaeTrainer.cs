@@ -230,26 +230,26 @@ namespace VaeProcgen.Trainer.Training
             Tensor? realScores = discriminator?.Scores(x, realFeatures);
             Tensor? fakeScores = null;
             Tensor? towardsScaledTerms = null;
-            void AddScaledTerm((Tensor Value, Tensor Gradient, double Ratio) term)
-            {
-                loss = loss + term.Value;
-                towardsScaledTerms = towardsScaledTerms is null ? term.Gradient : towardsScaledTerms + term.Gradient;
-            }
             if (discriminatorTermsOn || options.LocalContrastWeight > 0)
             {
                 // The scaled terms see a detached copy of the decoded sprites: the discriminator's pass over it is shared by the
                 // decoder's terms and by its own hinge step, and each term's gradient at the copy is carried into the decoder below.
                 Tensor fake = decoded!.detach().requires_grad_();
-                // A term's ratio is measured on its first step and every ScaledTermProbeInterval steps; rec's norm at most once per step.
-                double? measuredRecNorm = null;
-                double? RecNorm(double smoothedRatio) => smoothedRatio == 0 || State.GlobalStep % ScaledTermProbeInterval == 0
-                    ? measuredRecNorm ??= OutputGradientNorm(rec, null)
-                    : null;
+                double? recNorm = null;
+                // Adds a scaled term to the loss and its gradient to the decoded sprites' and returns its new smoothed ratio,
+                // measured on the term's first step and every ScaledTermProbeInterval steps (rec's norm at most once per step).
+                double AddScaledTerm(Tensor term, double weight, double smoothedRatio)
+                {
+                    bool measure = smoothedRatio == 0 || State.GlobalStep % ScaledTermProbeInterval == 0;
+                    if (measure) recNorm ??= OutputGradientNorm(rec, null);
+                    var scaled = ScaledTerm(term, fake, decoded, measure ? recNorm : null, weight, smoothedRatio);
+                    loss = loss + scaled.Value;
+                    towardsScaledTerms = towardsScaledTerms is null ? scaled.Gradient : towardsScaledTerms + scaled.Gradient;
+                    return scaled.Ratio;
+                }
                 if (options.LocalContrastWeight > 0)
                 {
-                    var contrast = ScaledTerm(VaeLoss.LocalContrastMismatch(fake, x), fake, decoded, RecNorm(State.LocalContrastRatio), options.LocalContrastWeight, State.LocalContrastRatio);
-                    State.LocalContrastRatio = contrast.Ratio;
-                    AddScaledTerm(contrast);
+                    State.LocalContrastRatio = AddScaledTerm(VaeLoss.LocalContrastMismatch(fake, x), options.LocalContrastWeight, State.LocalContrastRatio);
                 }
                 if (discriminatorTermsOn)
                 {
@@ -257,15 +257,11 @@ namespace VaeProcgen.Trainer.Training
                     fakeScores = discriminator!.Scores(fake, fakeFeatures);
                     if (options.AdversarialWeight > 0)
                     {
-                        var adversarial = ScaledTerm(-fakeScores.mean(), fake, decoded, RecNorm(State.AdversarialRatio), options.AdversarialWeight, State.AdversarialRatio);
-                        State.AdversarialRatio = adversarial.Ratio;
-                        AddScaledTerm(adversarial);
+                        State.AdversarialRatio = AddScaledTerm(-fakeScores.mean(), options.AdversarialWeight, State.AdversarialRatio);
                     }
                     if (fakeFeatures is not null)
                     {
-                        var matching = ScaledTerm(FeatureMismatch(realFeatures!, fakeFeatures), fake, decoded, RecNorm(State.FeatureMatchingRatio), options.FeatureMatchingWeight, State.FeatureMatchingRatio);
-                        State.FeatureMatchingRatio = matching.Ratio;
-                        AddScaledTerm(matching);
+                        State.FeatureMatchingRatio = AddScaledTerm(FeatureMismatch(realFeatures!, fakeFeatures), options.FeatureMatchingWeight, State.FeatureMatchingRatio);
                     }
                 }
             }
