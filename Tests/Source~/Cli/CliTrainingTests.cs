@@ -97,6 +97,18 @@ namespace VaeProcgen.Tests.Cli
         }
 
         [Test]
+        public void Train_LikelihoodObjective_TrainsTheBasePresetWithoutSpriteTerms()
+        {
+            string folder = Path.Combine(scratch.Path, "likelihood-objective");
+            var (exit, _, error) = ConsoleCapture.Run(new[] { "train", "--data", dataFolder, "--out", folder, "--latent", "8", "--epochs", "1", "--objective", "likelihood" });
+            Assert.That(exit, Is.EqualTo(0), error);
+            var run = Checkpoint.ReadHeader(Path.Combine(folder, Checkpoint.FileName)).Run;
+            Assert.That(run.Preset, Is.EqualTo("base"));
+            Assert.That(run.Options.ColourWeight + run.Options.LocalContrastWeight + run.Options.AdversarialWeight + run.Options.FeatureMatchingWeight, Is.EqualTo(0));
+            Assert.That(run.Options.LocalLatentCell, Is.EqualTo(Trainer.Models.VaeArchitecture.QuarterResolutionCell));
+        }
+
+        [Test]
         public void Train_WithQuarterResolutionLocalCells_ExportsTheSmallerLocalMap_AndResumesWithIt()
         {
             Assert.That(SavedOptions(twoEpochs).LocalLatentCell, Is.EqualTo(TrainingOptions.SpriteLocalLatentCell).And.EqualTo(2));
@@ -155,7 +167,7 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(options.AdversarialWeight, Is.EqualTo(0));
             Assert.That(options.FeatureMatchingWeight, Is.EqualTo(0));
             Assert.That(options.LocalContrastWeight, Is.EqualTo(0));
-            Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.PaletteSpriteWeightDecay));
+            Assert.That(options.WeightDecay, Is.EqualTo(TrainingOptions.LikelihoodWeightDecay));
             Assert.That(options.Upsampling, Is.EqualTo(Trainer.Models.DecoderUpsampling.Transposed));
             Assert.That(options.LocalLatentCell, Is.EqualTo(Trainer.Models.VaeArchitecture.QuarterResolutionCell));
         }

@@ -44,7 +44,11 @@ namespace VaeProcgen.Trainer.Cli
         private readonly Option<double> localContrast = new Option<double>("--local-contrast") { Description = $"RGBA sprites: weight of a term that asks each reconstruction for its sprite's amount of detail in every {VaeLoss.LocalContrastWindow}x{VaeLoss.LocalContrastWindow} window (crisp fills and outlines without a discriminator; 0 = off; palette sprites and tiles: 0).", DefaultValueFactory = _ => TrainingOptions.SpriteLocalContrastWeight };
         private readonly Option<int> adversarialStart = new Option<int>("--adversarial-start") { Description = "Epoch from which the adversarial and feature-matching terms are on (default: half of --epochs, at least 1).", DefaultValueFactory = _ => 0 };
         private readonly Option<string> upsampling = new Option<string>("--upsampling") { Description = "How the decoder doubles its resolution: resize (nearest-neighbour doubling and a 3x3 convolution; no checkerboard) or transposed (free 4x4 transposed convolutions; palette sprites and tiles: the default). Same exported graph and runtime cost.", DefaultValueFactory = _ => UpsamplingName(TrainingOptions.SpriteUpsampling) };
+        private readonly Option<string> objective = new Option<string>("--objective") { Description = $"Sprites: what the model is for. {SamplesObjective} (default): sharp, colourful generated sprites (colour and local-contrast terms, resize decoder; RGBA sprites: small preset, 2 x 2 local cells). {LikelihoodObjective}: held-out likelihood, for scores and anomaly detection (the reconstruction likelihood and KL alone, base preset, {VaeArchitecture.QuarterResolutionCell} x {VaeArchitecture.QuarterResolutionCell} local cells, transposed decoder, weight decay {TrainingOptions.LikelihoodWeightDecay.ToString(CultureInfo.InvariantCulture)}, {TrainingOptions.LikelihoodEpochs} epochs). Options typed next to it win.", DefaultValueFactory = _ => SamplesObjective };
         private readonly Option<bool> noFlip = new Option<bool>("--no-flip") { Description = "Disable random horizontal flips of training sprites." };
+
+        private const string SamplesObjective = "samples";
+        private const string LikelihoodObjective = "likelihood";
 
         /// <summary>Default of --palette-size.</summary>
         public const int DefaultPaletteColours = 64;
@@ -53,15 +57,16 @@ namespace VaeProcgen.Trainer.Cli
 
         public TrainingSettingsOptions(int defaultEpochs = 40)
         {
-            epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => defaultEpochs };
+            epochs = new Option<int>("--epochs") { Description = $"Passes over the training data (--objective likelihood: {TrainingOptions.LikelihoodEpochs}; levels: their layout's).", DefaultValueFactory = _ => defaultEpochs };
             likelihood.AcceptOnlyFromAmong("bernoulli", "gaussian", "palette");
+            objective.AcceptOnlyFromAmong(SamplesObjective, LikelihoodObjective);
             preset.AcceptOnlyFromAmong("tiny", "small", "base");
             upsampling.AcceptOnlyFromAmong(Enum.GetValues<DecoderUpsampling>().Select(UpsamplingName).ToArray());
         }
 
         public void AddTo(Command command)
         {
-            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, localContrast, colourWeight, upsampling })
+            foreach (Option o in new Option[] { epochs, latent, preset, seed, beta, batch, learningRate, finalLr, weightDecay, ema, priorBandwidth, warmup, freeBits, likelihood, paletteSize, testFraction, fit, size, skipBad, conditional, noFlip, clipGradNorm, localLatent, localCell, priorLocalSpread, priorLocalShift, adversarial, adversarialStart, featureMatching, localContrast, colourWeight, upsampling, objective })
             {
                 command.Options.Add(o);
             }
@@ -76,14 +81,11 @@ namespace VaeProcgen.Trainer.Cli
                 if (!IsImplicit(parsed, paletteSize)) throw new UserErrorException("--palette-size applies to sprites only.");
                 options.PaletteColours = 0;
                 if (!IsImplicit(parsed, likelihood)) throw new UserErrorException("--likelihood does not apply to tiles; tile models always use the categorical likelihood.");
-                if (!IsImplicit(parsed, adversarial)) throw new UserErrorException("--adversarial applies to sprites only.");
-                if (!IsImplicit(parsed, colourWeight)) throw new UserErrorException("--colour-weight applies to sprites only.");
-                if (!IsImplicit(parsed, featureMatching)) throw new UserErrorException("--feature-matching applies to sprites only.");
-                if (!IsImplicit(parsed, localContrast)) throw new UserErrorException("--local-contrast applies to sprites only.");
-                options.AdversarialWeight = 0;
-                options.FeatureMatchingWeight = 0;
-                options.LocalContrastWeight = 0;
-                options.ColourWeight = 0;
+                foreach (Option spriteOnly in new Option[] { adversarial, featureMatching, localContrast, colourWeight, objective })
+                {
+                    if (!IsImplicit(parsed, spriteOnly)) throw new UserErrorException($"{spriteOnly.Name} applies to sprites only.");
+                }
+                ZeroUntypedSpriteTerms(parsed, options);
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
                 options.Likelihood = Likelihood.Categorical;
                 options.FlipAugment = false;
@@ -112,6 +114,25 @@ namespace VaeProcgen.Trainer.Cli
             else if (options.TestFraction != saved.TestFraction) throw new UserErrorException($"--test-fraction {options.TestFraction.ToString(CultureInfo.InvariantCulture)} is not the checkpoint's {saved.TestFraction.ToString(CultureInfo.InvariantCulture)}; resume without --test-fraction or train into a new --out folder.");
         }
 
+        /// <summary>Switches off every sprite-only term the user did not type.</summary>
+        private void ZeroUntypedSpriteTerms(ParseResult parsed, TrainingOptions options)
+        {
+            if (IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
+            if (IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
+            if (IsImplicit(parsed, localContrast)) options.LocalContrastWeight = 0;
+            if (IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
+        }
+
+        private bool IsLikelihoodObjective(ParseResult parsed) => parsed.GetValue(objective) == LikelihoodObjective;
+
+        /// <summary>
+        /// Whether the run takes the defaults measured for held-out likelihood (no sprite terms, base preset, 4 x 4 cells,
+        /// transposed decoder, weight decay): asked for with --objective likelihood, and always for palette sprites, whose
+        /// categorical likelihood already gives exact colours.
+        /// </summary>
+        private bool UsesLikelihoodDefaults(ParseResult parsed, TrainingOptions options) =>
+            IsLikelihoodObjective(parsed) || options.Likelihood == Likelihood.Categorical;
+
         /// <summary>Refuses a typed RGBA-only term (<paramref name="weight"/> above 0) on a palette-likelihood run.</summary>
         /// <exception cref="UserErrorException">The term is on and the likelihood is the palette's.</exception>
         private static void RefuseWithPaletteLikelihood(TrainingOptions options, double weight, Option<double> term, string why = "")
@@ -126,7 +147,7 @@ namespace VaeProcgen.Trainer.Cli
         {
             var options = new TrainingOptions
             {
-                Epochs = Positive(parsed.GetValue(epochs), "--epochs"),
+                Epochs = IsLikelihoodObjective(parsed) && IsImplicit(parsed, epochs) ? TrainingOptions.LikelihoodEpochs : Positive(parsed.GetValue(epochs), "--epochs"),
                 BatchSize = Positive(parsed.GetValue(batch), "--batch-size"),
                 LearningRate = parsed.GetValue(learningRate),
                 Beta = parsed.GetValue(beta),
@@ -160,13 +181,10 @@ namespace VaeProcgen.Trainer.Cli
             if (!(options.FeatureMatchingWeight >= 0)) throw new UserErrorException($"--feature-matching must be zero or positive (got {options.FeatureMatchingWeight}).");
             if (!(options.LocalContrastWeight >= 0)) throw new UserErrorException($"--local-contrast must be zero or positive (got {options.LocalContrastWeight}).");
             if (options.AdversarialWeight == 0 && IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
-            if (options.Likelihood == Likelihood.Categorical)
+            if (UsesLikelihoodDefaults(parsed, options))
             {
-                if (IsImplicit(parsed, adversarial)) options.AdversarialWeight = 0;
-                if (IsImplicit(parsed, featureMatching)) options.FeatureMatchingWeight = 0;
-                if (IsImplicit(parsed, localContrast)) options.LocalContrastWeight = 0;
-                if (IsImplicit(parsed, colourWeight)) options.ColourWeight = 0;
-                if (IsImplicit(parsed, weightDecay)) options.WeightDecay = TrainingOptions.PaletteSpriteWeightDecay;
+                ZeroUntypedSpriteTerms(parsed, options);
+                if (IsImplicit(parsed, weightDecay)) options.WeightDecay = TrainingOptions.LikelihoodWeightDecay;
                 if (IsImplicit(parsed, upsampling)) options.Upsampling = DecoderUpsampling.Transposed;
                 if (IsImplicit(parsed, localCell)) options.LocalLatentCell = VaeArchitecture.QuarterResolutionCell;
             }
@@ -230,13 +248,14 @@ namespace VaeProcgen.Trainer.Cli
 
         /// <summary>
         /// The typed --preset, else the default for the data: tile data gets its layout's (<see cref="LevelDefaults.ForLayout"/>),
-        /// RGBA sprites <see cref="TrainingOptions.SpritePreset"/>, palette sprites (<paramref name="options"/> with the palette likelihood) base.
+        /// RGBA sprites <see cref="TrainingOptions.SpritePreset"/>, palette sprites (<paramref name="options"/> with the palette likelihood)
+        /// and --objective likelihood base.
         /// </summary>
         public string Preset(ParseResult parsed, PreparedData prepared, TrainingOptions options)
         {
             if (!IsImplicit(parsed, preset)) return parsed.GetValue(preset)!;
             if (prepared.Kind == ModelKind.Tiles) return LevelDefaults.ForLayout(prepared.LevelLayout).Preset;
-            return options.Likelihood == Likelihood.Categorical ? VaePreset.Base.Name : TrainingOptions.SpritePreset;
+            return UsesLikelihoodDefaults(parsed, options) ? VaePreset.Base.Name : TrainingOptions.SpritePreset;
         }
 
         /// <summary>Tile data: the layout's default epochs and free bits for the options not given (see <see cref="LevelDefaults.ForLayout"/>).</summary>

@@ -7,8 +7,10 @@ namespace VaeProcgen.Trainer.Training
     /// <summary>Hyper-parameters of one training run. Property defaults are the plain baseline (Adam, no averaging); the command line applies the measured sprite defaults (the Sprite* constants).</summary>
     public sealed class TrainingOptions
     {
-        /// <summary>Palette sprites' command-line default of <see cref="WeightDecay"/> (measured: see README, Quality); RGBA sprites and tiles: 0.</summary>
-        public const double PaletteSpriteWeightDecay = 0.2;
+        /// <summary>Command-line default of <see cref="WeightDecay"/> for palette sprites and `--objective likelihood` (measured: see README, Quality); RGBA sprites and tiles: 0.</summary>
+        public const double LikelihoodWeightDecay = 0.2;
+        /// <summary>Command-line default of <see cref="Epochs"/> for `--objective likelihood` (measured: see README, Quality).</summary>
+        public const int LikelihoodEpochs = 100;
         /// <summary>Command-line default of <see cref="GradientClipNorm"/> (measured: see README, Quality).</summary>
         public const double DefaultGradientClipNorm = 0;
         /// <summary>Sprite default of <see cref="EmaDecay"/>.</summary>
