@@ -174,8 +174,36 @@ namespace VaeProcgen.Tests.Cli
             Assert.That(colour, Is.EqualTo(SpriteQuality.Colourfulness(generated)).Within(1e-3));
         }
 
+        [Test]
+        public void VariationsAreEveryHeldOutSpriteVariedAsVaryDoes_MeasuredAgainstItsSource()
+        {
+            JsonElement survey = RunJson().GetProperty("variations");
+            var heldOut = AuthoringModels.HeldOut();
+            using VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional);
+            var snapper = new PaletteSnapper(vae.Contract.Palette);
+            var sharpness = new List<double>();
+            var toSource = new List<double>();
+            foreach (var item in heldOut.Items)
+            {
+                var variations = SpriteVariations.Vary(vae, item.Image.Pixels, 8, 0.5f, 0);
+                foreach (byte[] sprite in variations) snapper.Snap(sprite);
+                sharpness.Add(SpriteQuality.Sharpness(variations, 16, 16) / SpriteQuality.Sharpness(item.Image.Pixels, 16, 16));
+                toSource.Add(variations.Average(v => SpriteQuality.Distance(v, item.Image.Pixels)));
+            }
+            Assert.That(survey.GetProperty("sources").GetInt32(), Is.EqualTo(heldOut.Count));
+            Assert.That(survey.GetProperty("strength").GetDouble(), Is.EqualTo(0.5).Within(1e-9));
+            Assert.That(survey.GetProperty("median_sharpness_ratio").GetDouble(), Is.EqualTo(SpriteQuality.Median(sharpness)).Within(1e-6));
+            Assert.That(survey.GetProperty("share_keeping_sharpness").GetDouble(), Is.EqualTo(sharpness.Count(r => r >= 0.85) / (double)sharpness.Count).Within(1e-9));
+            Assert.That(survey.GetProperty("median_distance_to_source").GetDouble(), Is.EqualTo(SpriteQuality.Median(toSource)).Within(1e-6).And.GreaterThan(0));
+
+            JsonElement reconstructions = RunJson("--vary-strength", "0").GetProperty("variations");
+            Assert.That(reconstructions.GetProperty("median_pairwise_distance").GetDouble(), Is.EqualTo(0).Within(1e-12), "strength 0 decodes the same reconstruction every time");
+            Assert.That(RunJson("--vary-strength", "-1").GetProperty("variations").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        }
+
         [TestCase("--samples", "0")]
         [TestCase("--test-fraction", "1")]
+        [TestCase("--vary-strength", "NaN")]
         public void BadOptionIsAUserError(string option, string value)
         {
             var (exit, _, error) = ConsoleCapture.Run("quality", "--model", AuthoringModels.Unconditional, option, value);

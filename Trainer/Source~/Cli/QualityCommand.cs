@@ -27,15 +27,18 @@ namespace VaeProcgen.Trainer.Cli
             var backend = SharedOptions.BackendChoice();
             var prior = SharedOptions.Prior();
             var json = new Option<string?>("--json") { Description = "Write the report as JSON: to FILE (the table still goes to the console), or to stdout instead of the table when no FILE is given.", Arity = ArgumentArity.ZeroOrOne };
+            var varyStrength = new Option<float>("--vary-strength") { Description = $"Also vary every held-out sprite as `vary` does ({VaryCommand.DefaultCount} variations, seed 0) at this strength and report how much colourfulness and sharpness the variations keep (models with an encoder; negative = leave out).", DefaultValueFactory = _ => VaryCommand.DefaultStrength };
             var data = new QualityDataOptions();
             var palette = new PaletteOptions();
-            foreach (Option o in new Option[] { model, samples, seed, backend, prior, json }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, samples, seed, backend, prior, json, varyStrength }) command.Options.Add(o);
             data.AddTo(command);
             palette.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
             {
                 int n = parsed.GetValue(samples);
                 if (n < 1 || n > 65536) throw new UserErrorException($"--samples must be between 1 and 65536 (got {n}).");
+                float strength = parsed.GetValue(varyStrength);
+                if (!float.IsFinite(strength)) throw new UserErrorException($"--vary-strength must be a finite number (got {strength}).");
                 string folder = parsed.GetValue(model)!;
                 using VaeModel vae = SharedOptions.LoadModel(folder, parsed.GetValue(backend)!, parsed.GetValue(prior) == "standard");
                 SampleCommand.RequireSprites(vae);
@@ -51,6 +54,7 @@ namespace VaeProcgen.Trainer.Cli
                     Backend = vae.Backend.ToString(),
                     PaletteSnapped = snapper != null,
                     HeldOutNegElbo = vae.HasEncoder ? EvalCommand.Score(vae, heldOut, ElboSeed).Average(s => s.NegativeElbo) : null,
+                    Variations = vae.HasEncoder && strength >= 0 ? VariationSurvey.Measure(vae, heldOut, VaryCommand.DefaultCount, strength, 0, snapper) : null,
                 };
                 string text = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
                 string? jsonPath = parsed.GetValue(json);

@@ -32,6 +32,8 @@ namespace VaeProcgen.Trainer.Cli
         [JsonPropertyName("fragments")] public int Fragments { get; init; }
         /// <summary>Mean -ELBO (nats per sprite) of the held-out sprites; null when the model has no encoder.</summary>
         [JsonPropertyName("held_out_neg_elbo")] public double? HeldOutNegElbo { get; init; }
+        /// <summary>How much of each held-out sprite's colourfulness and sharpness `vary` keeps; null when not measured.</summary>
+        [JsonPropertyName("variations")] public VariationSurvey? Variations { get; init; }
 
         /// <summary>A figure of the generated sprites next to the training sprites' and their ratio.</summary>
         internal sealed class Comparison
@@ -111,6 +113,7 @@ namespace VaeProcgen.Trainer.Cli
             if (missing.Length > 0) text.AppendLine($"{"hues the samples lack",-30} {missing}");
             text.AppendLine(Invariant($"{"fragments",-30} {Fragments,10} of {Samples}  (smaller than every training sprite)"));
             if (HeldOutNegElbo is double elbo) text.AppendLine(Invariant($"{"held-out -ELBO (nats/sprite)",-30} {elbo,10:F1}"));
+            if (Variations != null) text.Append(Variations.ToTable());
             return text.ToString();
         }
 

@@ -12,13 +12,18 @@ namespace VaeProcgen.Trainer.Cli
     /// <summary>`vary`: variations of one sprite (encode, perturb the latent, decode).</summary>
     internal static class VaryCommand
     {
+        /// <summary>Default of --count.</summary>
+        public const int DefaultCount = 8;
+        /// <summary>Default of --strength.</summary>
+        public const float DefaultStrength = 0.5f;
+
         public static Command Create()
         {
             var command = new Command("vary", "Write variations of a sprite: variation-NN.png files and contact-sheet.png (the original first).");
             var model = SharedOptions.Model();
             var input = new Option<string>("--input") { Description = "Sprite PNG to vary.", Required = true };
-            var count = new Option<int>("--count") { Description = "Number of variations.", DefaultValueFactory = _ => 8 };
-            var strength = new Option<float>("--strength") { Description = "Latent noise in prior standard deviations (0 = reconstruction).", DefaultValueFactory = _ => 0.5f };
+            var count = new Option<int>("--count") { Description = "Number of variations.", DefaultValueFactory = _ => DefaultCount };
+            var strength = new Option<float>("--strength") { Description = "Latent noise in prior standard deviations (0 = reconstruction).", DefaultValueFactory = _ => DefaultStrength };
             var seed = SharedOptions.Seed(0);
             var label = new Option<string?>("--label") { Description = "Class label of the sprite (conditional models)." };
             var output = SharedOptions.Out("Output folder.");
