@@ -15,7 +15,7 @@ namespace VaeProcgen.Trainer.Cli
     {
         private readonly Option<int> epochs;
         private readonly Option<int> latent = new Option<int>("--latent") { Description = "Latent size K.", DefaultValueFactory = _ => 32 };
-        private readonly Option<string> preset = new Option<string>("--preset") { Description = $"Model size: tiny, small or base (default: {TrainingOptions.SpritePreset} for RGBA sprites, base for palette sprites and horizontal levels, small for vertical levels and rooms)." };
+        private readonly Option<string> preset = new Option<string>("--preset") { Description = $"Model size: tiny, small or base (default: {TrainingOptions.SpritePreset} for RGBA sprites, base for palette sprites, --objective likelihood and horizontal levels, small for vertical levels and rooms)." };
         private readonly Option<long> seed = SharedOptions.Seed(1);
         private readonly Option<double> beta = new Option<double>("--beta") { Description = "KL weight after warm-up (1 = ELBO).", DefaultValueFactory = _ => 1.0 };
         private readonly Option<int> batch = new Option<int>("--batch-size") { Description = "Items per Adam step.", DefaultValueFactory = _ => 32 };
