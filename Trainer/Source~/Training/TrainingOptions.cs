@@ -118,7 +118,7 @@ namespace VaeProcgen.Trainer.Training
         /// </summary>
         public double ColourWeight { get; set; }
         /// <summary>Command-line default of <see cref="ColourWeight"/> for RGBA sprites (measured: see README, Quality).</summary>
-        public const double SpriteColourWeight = 75;
+        public const double SpriteColourWeight = 50;
         /// <summary>Command-line default of <see cref="Upsampling"/> for RGBA sprites (no checkerboard; measured: see README, Quality).</summary>
         public const Models.DecoderUpsampling SpriteUpsampling = Models.DecoderUpsampling.Resize;
         /// <summary>How the decoder doubles its resolution (the property default keeps the checkpoints of 0.1 loadable).</summary>
