@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Linq;
 using VaeProcgen.Contract;
+using VaeProcgen.Generation.Tiles;
 using VaeProcgen.Trainer.Data;
 using VaeProcgen.Trainer.Imaging;
 using VaeProcgen.Trainer.Models;
@@ -15,7 +16,7 @@ namespace VaeProcgen.Trainer.Cli
     {
         private readonly Option<int> epochs;
         private readonly Option<int> latent = new Option<int>("--latent") { Description = "Latent size K.", DefaultValueFactory = _ => 32 };
-        private readonly Option<string> preset = new Option<string>("--preset") { Description = $"Model size: tiny, small or base (default: {TrainingOptions.SpritePreset} for RGBA sprites, base for palette sprites, --objective likelihood and horizontal levels, small for vertical levels and rooms)." };
+        private readonly Option<string> preset = new Option<string>("--preset") { Description = $"Model size: tiny, small or base (default: {TrainingOptions.SpritePreset} for RGBA sprites, {VaePreset.Base.Name} for palette sprites and --objective likelihood; levels: {LayoutPreset(LevelLayout.Horizontal)} for horizontal ones, {LayoutPreset(LevelLayout.Vertical)} for vertical ones, {LayoutPreset(LevelLayout.Room)} for rooms)." };
         private readonly Option<long> seed = SharedOptions.Seed(1);
         private readonly Option<double> beta = new Option<double>("--beta") { Description = "KL weight after warm-up (1 = ELBO).", DefaultValueFactory = _ => 1.0 };
         private readonly Option<int> batch = new Option<int>("--batch-size") { Description = "Items per Adam step.", DefaultValueFactory = _ => 32 };
@@ -284,6 +285,8 @@ namespace VaeProcgen.Trainer.Cli
             var result = parsed.GetResult(option);
             return result == null || result.Implicit;
         }
+
+        private static string LayoutPreset(LevelLayout layout) => LevelDefaults.ForLayout(layout).Preset;
 
         /// <summary>The command-line spelling of an upsampling mode (its name in lower case).</summary>
         private static string UpsamplingName(DecoderUpsampling mode) => mode.ToString().ToLowerInvariant();
