@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using VaeProcgen.Authoring;
 using VaeProcgen.Trainer.Data;
+using static System.FormattableString;
 
 namespace VaeProcgen.Trainer.Cli
 {
@@ -122,8 +123,6 @@ namespace VaeProcgen.Trainer.Cli
             string.Format(CultureInfo.InvariantCulture, "{0} {1,10:F3} {2,10:F3} {3,7}", name.PadRight(nameWidth), value, reference, Format(ratio));
 
         private static string Format(double? ratio) => ratio is double r ? r.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
-
-        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
         private static double? Ratio(double value, double reference) => reference > 0 ? value / reference : null;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json.Serialization;
 using VaeProcgen.Authoring;
+using static System.FormattableString;
 
 namespace VaeProcgen.Trainer.Cli
 {
@@ -63,7 +64,5 @@ namespace VaeProcgen.Trainer.Cli
             text.AppendLine(Invariant($"{"held-out to nearest training, median",-38} {HeldOutMedianDistance,10:F2}"));
             return text.ToString();
         }
-
-        private static string Invariant(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using VaeProcgen.Authoring;
 using VaeProcgen.Trainer.Data;
+using static System.FormattableString;
 
 namespace VaeProcgen.Trainer.Cli
 {
@@ -84,7 +85,5 @@ namespace VaeProcgen.Trainer.Cli
         private static double MedianOrZero(IReadOnlyList<double> values) => values.Count == 0 ? 0 : SpriteQuality.Median(values);
 
         private static double ShareAtLeast(IReadOnlyList<double> values, double bar) => values.Count == 0 ? 0 : values.Count(v => v >= bar) / (double)values.Count;
-
-        private static string Invariant(System.FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
     }
 }
