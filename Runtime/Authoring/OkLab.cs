@@ -37,8 +37,7 @@ namespace VaeProcgen.Authoring
             for (int i = 0; i < table.Length; i++)
             {
                 if (excluded != null && excluded[i]) continue;
-                double dl = table[i].L - l, da = table[i].A - a, db = table[i].B - bb;
-                double d = dl * dl + da * da + db * db;
+                double d = SquaredDistance(table[i], (l, a, bb));
                 if (d < bestDistance)
                 {
                     bestDistance = d;
@@ -46,6 +45,13 @@ namespace VaeProcgen.Authoring
                 }
             }
             return best;
+        }
+
+        /// <summary>Squared Euclidean distance between two OKLab colours.</summary>
+        public static double SquaredDistance((double L, double A, double B) x, (double L, double A, double B) y)
+        {
+            double dl = x.L - y.L, da = x.A - y.A, db = x.B - y.B;
+            return dl * dl + da * da + db * db;
         }
 
         private static double Linear(byte channel)

@@ -8,7 +8,7 @@ namespace VaeProcgen.Authoring
     /// becomes fully transparent (0,0,0,0); every other pixel becomes fully opaque and takes the palette colour
     /// nearest to it in OKLab. Palette alpha is ignored. Not thread-safe (it caches lookups); use one per thread.
     /// </summary>
-    public sealed class PaletteSnapper
+    public sealed class PaletteSnapper : IPixelSnapper
     {
         /// <summary>Default alpha threshold (pixels with alpha &lt; 128 become transparent).</summary>
         public const byte DefaultAlphaThreshold = 128;
@@ -63,16 +63,7 @@ namespace VaeProcgen.Authoring
             if (rgba.Length % 4 != 0) throw new ArgumentException($"RGBA length {rgba.Length} is not a multiple of 4.", nameof(rgba));
             for (int p = 0; p < rgba.Length; p += 4)
             {
-                if (rgba[p + 3] < AlphaThreshold)
-                {
-                    rgba[p] = rgba[p + 1] = rgba[p + 2] = rgba[p + 3] = 0;
-                    continue;
-                }
-                uint c = colours[Nearest(rgba[p], rgba[p + 1], rgba[p + 2])];
-                rgba[p] = (byte)(c >> 24);
-                rgba[p + 1] = (byte)(c >> 16);
-                rgba[p + 2] = (byte)(c >> 8);
-                rgba[p + 3] = 255;
+                if (!SnappedPixel.ClearIfTransparent(rgba, p, AlphaThreshold)) SnappedPixel.WriteOpaque(rgba, p, colours[Nearest(rgba[p], rgba[p + 1], rgba[p + 2])]);
             }
         }
 

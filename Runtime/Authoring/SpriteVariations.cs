@@ -11,6 +11,8 @@ namespace VaeProcgen.Authoring
     /// of the prior's standard deviation (1), not the posterior's: a trained VAE's posterior is often so narrow
     /// that posterior-scaled noise changes nothing visible, while prior units make strength comparable across
     /// sprites (0 = the reconstruction, about 0.3 = close variants, 1 = as far as a typical prior sample).
+    /// The variations come back as decoded (soft colours and alpha); snap each with the source's
+    /// <see cref="SourceColourSnapper"/> to draw it in the source's own colours, as `vary` does.
     /// Thread-safe as far as the model is (calls are serialized on it).
     /// </summary>
     public static class SpriteVariations

@@ -11,7 +11,8 @@ namespace VaeProcgen.Samples.Unity.Editor
 {
     /// <summary>
     /// Window > VaeProcgen > Sprite Variations: encodes the selected sprite or texture (same size as the model,
-    /// Read/Write enabled), moves its latent by seeded noise scaled by Strength (in prior standard deviations, as `vaeprocgen vary`), decodes, and saves picks as PNG.
+    /// Read/Write enabled), moves its latent by seeded noise scaled by Strength (in prior standard deviations, as `vaeprocgen vary`), decodes,
+    /// snaps each variation to the selected sprite's own colours unless Smooth is ticked (as `vary` does by default), and saves picks as PNG.
     /// </summary>
     public sealed class SpriteVariationWindow : EditorWindow
     {
@@ -19,6 +20,7 @@ namespace VaeProcgen.Samples.Unity.Editor
         [SerializeField] private float strength = 0.5f;
         [SerializeField] private int count = 8;
         [SerializeField] private long seed = 1;
+        [SerializeField] private bool smooth;
         private readonly List<Texture2D> variations = new List<Texture2D>();
         private string status = "";
 
@@ -31,6 +33,7 @@ namespace VaeProcgen.Samples.Unity.Editor
             strength = EditorGUILayout.Slider("Strength", strength, 0f, 3f);
             count = EditorGUILayout.IntSlider("Count", count, 1, 32);
             seed = EditorGUILayout.LongField("Seed", seed);
+            smooth = EditorGUILayout.Toggle("Smooth (decoder colours)", smooth);
             Texture2D? source = SelectedTexture(out Rect area);
             EditorGUILayout.LabelField("Selected", source != null ? source.name : "select a Sprite or Texture2D");
             using (new EditorGUI.DisabledScope(source == null))
@@ -90,8 +93,10 @@ namespace VaeProcgen.Samples.Unity.Editor
             }
             byte[] topRowFirst = UnityTextureLayout.FlipRowsForTexture(bottomRowFirst, width, height);
             variations.Clear();
+            SourceColourSnapper? ownColours = smooth ? null : SourceColourSnapper.ForSprite(topRowFirst, width, height);
             foreach (byte[] rgba in SpriteVariations.Vary(model, topRowFirst, count, strength, seed))
             {
+                ownColours?.Snap(rgba);
                 var texture = new Texture2D(width, height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point, name = $"{source.name}_var{seed + variations.Count}" };
                 texture.LoadRawTextureData(UnityTextureLayout.FlipRowsForTexture(rgba, width, height));
                 texture.Apply();

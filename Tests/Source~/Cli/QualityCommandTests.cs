@@ -180,13 +180,13 @@ namespace VaeProcgen.Tests.Cli
             JsonElement survey = RunJson().GetProperty("variations");
             var heldOut = AuthoringModels.HeldOut();
             using VaeModel vae = VaeModel.Load(AuthoringModels.Unconditional);
-            var snapper = new PaletteSnapper(vae.Contract.Palette);
             var sharpness = new List<double>();
             var toSource = new List<double>();
             foreach (var item in heldOut.Items)
             {
                 var variations = SpriteVariations.Vary(vae, item.Image.Pixels, 8, 0.5f, 0);
-                foreach (byte[] sprite in variations) snapper.Snap(sprite);
+                SourceColourSnapper ownColours = SourceColourSnapper.ForSprite(item.Image.Pixels, 16, 16)!;
+                foreach (byte[] sprite in variations) ownColours.Snap(sprite);
                 sharpness.Add(SpriteQuality.Sharpness(variations, 16, 16) / SpriteQuality.Sharpness(item.Image.Pixels, 16, 16));
                 toSource.Add(variations.Average(v => SpriteQuality.Distance(v, item.Image.Pixels)));
             }

@@ -22,7 +22,7 @@ namespace VaeProcgen.Tests.PublicApi
         private static readonly Type[] EntryPoints =
         {
             typeof(VaeModel), typeof(IncrementalDecode), typeof(TileModelExtensions), typeof(LatentMath), typeof(SpriteVariations),
-            typeof(ImportanceSampling), typeof(LatentPca), typeof(LatentGrid), typeof(PaletteSnapper),
+            typeof(ImportanceSampling), typeof(LatentPca), typeof(LatentGrid), typeof(PaletteSnapper), typeof(SourceColourSnapper),
         };
 
         private static Dictionary<string, XElement> ReadDocs()

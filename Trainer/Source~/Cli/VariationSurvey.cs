@@ -10,8 +10,8 @@ using static System.FormattableString;
 namespace VaeProcgen.Trainer.Cli
 {
     /// <summary>
-    /// What `quality` reports about `vary`: every held-out sprite varied as `vary` would (same count, strength and seed,
-    /// snapped like the samples), each measured against its own source (<see cref="VariationQualityReport"/>), summed
+    /// What `quality` reports about `vary`: every held-out sprite varied as `vary` would (same count, strength, seed and
+    /// snapping), each measured against its own source (<see cref="VariationQualityReport"/>), summed
     /// up as medians and the share of sources whose variations keep at least <see cref="KeptShare"/> of the source's
     /// colourfulness and sharpness.
     /// </summary>
@@ -42,7 +42,11 @@ namespace VaeProcgen.Trainer.Cli
         /// <param name="count">Variations per source.</param>
         /// <param name="strength">As `vary --strength`.</param>
         /// <param name="seed">As `vary --seed`, the same for every source.</param>
-        /// <param name="snapper">Snaps the variations as the samples are snapped; null keeps the decoder's colours.</param>
+        /// <param name="snapper">
+        /// Null keeps the decoder's colours; otherwise each source's variations are snapped to that source's own colours as
+        /// `vary` snaps them (<see cref="SourceColourSnapper"/>, at this snapper's alpha threshold), or to this snapper
+        /// for a fully transparent source.
+        /// </param>
         public static VariationSurvey Measure(VaeModel vae, SpriteDataset sources, int count, float strength, long seed, PaletteSnapper? snapper)
         {
             int w = vae.Contract.Width, h = vae.Contract.Height;
@@ -51,7 +55,11 @@ namespace VaeProcgen.Trainer.Cli
             {
                 int label = vae.Contract.IsConditional ? vae.LabelIndex(item.Label) : VaeModel.NoLabel;
                 IReadOnlyList<byte[]> variations = SpriteVariations.Vary(vae, item.Image.Pixels, count, strength, seed, label);
-                if (snapper != null) foreach (byte[] sprite in variations) snapper.Snap(sprite);
+                if (snapper != null)
+                {
+                    IPixelSnapper own = (IPixelSnapper?)SourceColourSnapper.ForSprite(item.Image.Pixels, w, h, snapper.AlphaThreshold) ?? snapper;
+                    foreach (byte[] sprite in variations) own.Snap(sprite);
+                }
                 reports.Add(VariationQualityReport.Measure(item.Image.Pixels, variations, w, h, strength, 0));
             }
             List<double> colour = reports.Where(r => r.Colourfulness.Source >= ColouredSource).Select(r => r.Colourfulness.Ratio!.Value).ToList();

@@ -28,7 +28,7 @@ namespace VaeProcgen.Trainer.Cli
             var label = new Option<string?>("--label") { Description = "Class label of the sprite (conditional models)." };
             var output = SharedOptions.Out("Output folder.");
             var backend = SharedOptions.BackendChoice();
-            var palette = new PaletteOptions();
+            var palette = new PaletteOptions(ofSource: true);
             var report = new Option<bool>("--report") { Description = "Also measure the variations (colourfulness and sharpness against the source, distances to the source and to each other, held-out nearest-neighbour distance for scale): a table and report.json in --out. --data, --split-seed, --test-fraction and --fit say which sprites the model was trained on." };
             var data = new QualityDataOptions();
             foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend, report }) command.Options.Add(o);
@@ -59,7 +59,7 @@ namespace VaeProcgen.Trainer.Cli
                 {
                     images.Add(new RgbaImage(vae.Contract.Width, vae.Contract.Height, rgba));
                 }
-                PaletteOptions.Apply(palette.Read(parsed, vae), images);
+                PaletteOptions.Apply(palette.ReadForVariations(parsed, vae, original), images);
                 string folder = parsed.GetValue(output)!;
                 Directory.CreateDirectory(folder);
                 for (int i = 0; i < images.Count; i++)
