@@ -12,7 +12,8 @@ namespace VaeProcgen.Samples.Unity.Editor
     /// <summary>
     /// Window > VaeProcgen > Sprite Variations: encodes the selected sprite or texture (same size as the model,
     /// Read/Write enabled), moves its latent by seeded noise scaled by Strength (in prior standard deviations, as `vaeprocgen vary`), decodes,
-    /// snaps each variation to the selected sprite's own colours unless Smooth is ticked (as `vary` does by default), and saves picks as PNG.
+    /// adds the sprite's own detail back where a variation kept it and snaps each variation to the sprite's own colours unless
+    /// Smooth is ticked (both as `vary` does by default), and saves picks as PNG.
     /// </summary>
     public sealed class SpriteVariationWindow : EditorWindow
     {
@@ -21,6 +22,7 @@ namespace VaeProcgen.Samples.Unity.Editor
         [SerializeField] private int count = 8;
         [SerializeField] private long seed = 1;
         [SerializeField] private bool smooth;
+        [SerializeField] private bool sourceDetail = true;
         private readonly List<Texture2D> variations = new List<Texture2D>();
         private string status = "";
 
@@ -34,6 +36,7 @@ namespace VaeProcgen.Samples.Unity.Editor
             count = EditorGUILayout.IntSlider("Count", count, 1, 32);
             seed = EditorGUILayout.LongField("Seed", seed);
             smooth = EditorGUILayout.Toggle("Smooth (decoder colours)", smooth);
+            sourceDetail = EditorGUILayout.Toggle("Keep the sprite's detail", sourceDetail);
             Texture2D? source = SelectedTexture(out Rect area);
             EditorGUILayout.LabelField("Selected", source != null ? source.name : "select a Sprite or Texture2D");
             using (new EditorGUI.DisabledScope(source == null))
@@ -94,7 +97,7 @@ namespace VaeProcgen.Samples.Unity.Editor
             byte[] topRowFirst = UnityTextureLayout.FlipRowsForTexture(bottomRowFirst, width, height);
             variations.Clear();
             SourceColourSnapper? ownColours = smooth ? null : SourceColourSnapper.ForSprite(topRowFirst, width, height);
-            foreach (byte[] rgba in SpriteVariations.Vary(model, topRowFirst, count, strength, seed))
+            foreach (byte[] rgba in SpriteVariations.Vary(model, topRowFirst, count, strength, seed, keepSourceDetail: sourceDetail))
             {
                 ownColours?.Snap(rgba);
                 var texture = new Texture2D(width, height, TextureFormat.RGBA32, false) { filterMode = FilterMode.Point, name = $"{source.name}_var{seed + variations.Count}" };

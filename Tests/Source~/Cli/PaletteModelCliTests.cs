@@ -66,7 +66,7 @@ namespace VaeProcgen.Tests.Cli
             string input = Path.Combine(scratch.Path, "in.png");
             PngCodec.Save(AuthoringModels.HeldOut().Items[0].Image, input);
             string output = Path.Combine(scratch.Path, "vary");
-            var args = new List<string> { "vary", "--model", AuthoringModels.Palette, "--input", input, "--count", "3", "--strength", "0.5", "--out", output, "--report" };
+            var args = new List<string> { "vary", "--model", AuthoringModels.Palette, "--input", input, "--count", "3", "--strength", "0.5", "--out", output, "--report", "--pixels", "palette" };
             args.AddRange(QualityFixtureData.SplitOptions);
             var (exit, _, error) = ConsoleCapture.Run(args.ToArray());
             Assert.That(exit, Is.EqualTo(0), error);

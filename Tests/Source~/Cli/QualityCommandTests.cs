@@ -184,7 +184,7 @@ namespace VaeProcgen.Tests.Cli
             var toSource = new List<double>();
             foreach (var item in heldOut.Items)
             {
-                var variations = SpriteVariations.Vary(vae, item.Image.Pixels, 8, 0.5f, 0);
+                var variations = SpriteVariations.Vary(vae, item.Image.Pixels, 8, 0.5f, 0, keepSourceDetail: true);
                 SourceColourSnapper ownColours = SourceColourSnapper.ForSprite(item.Image.Pixels, 16, 16)!;
                 foreach (byte[] sprite in variations) ownColours.Snap(sprite);
                 sharpness.Add(SpriteQuality.Sharpness(variations, 16, 16) / SpriteQuality.Sharpness(item.Image.Pixels, 16, 16));

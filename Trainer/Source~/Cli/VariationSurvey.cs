@@ -10,8 +10,8 @@ using static System.FormattableString;
 namespace VaeProcgen.Trainer.Cli
 {
     /// <summary>
-    /// What `quality` reports about `vary`: every held-out sprite varied as `vary` would (same count, strength, seed and
-    /// snapping), each measured against its own source (<see cref="VariationQualityReport"/>), summed
+    /// What `quality` reports about `vary`: every held-out sprite varied as `vary` would (same count, strength, seed, source
+    /// detail and snapping), each measured against its own source (<see cref="VariationQualityReport"/>), summed
     /// up as medians and the share of sources whose variations keep at least <see cref="KeptShare"/> of the source's
     /// colourfulness and sharpness.
     /// </summary>
@@ -54,7 +54,7 @@ namespace VaeProcgen.Trainer.Cli
             foreach (SpriteItem item in sources.Items)
             {
                 int label = vae.Contract.IsConditional ? vae.LabelIndex(item.Label) : VaeModel.NoLabel;
-                IReadOnlyList<byte[]> variations = SpriteVariations.Vary(vae, item.Image.Pixels, count, strength, seed, label);
+                IReadOnlyList<byte[]> variations = SpriteVariations.Vary(vae, item.Image.Pixels, count, strength, seed, label, keepSourceDetail: true);
                 if (snapper != null)
                 {
                     IPixelSnapper own = (IPixelSnapper?)SourceColourSnapper.ForSprite(item.Image.Pixels, w, h, snapper.AlphaThreshold) ?? snapper;

@@ -29,9 +29,10 @@ namespace VaeProcgen.Trainer.Cli
             var output = SharedOptions.Out("Output folder.");
             var backend = SharedOptions.BackendChoice();
             var palette = new PaletteOptions(ofSource: true);
+            var noDetail = new Option<bool>("--no-source-detail") { Description = "Write the decoder's variations alone. By default the sprite's own detail (its difference from its reconstruction: dithering, small gems, thin outlines the model cannot hold) is added back wherever a variation kept the sprite, so strength 0 gives the sprite itself." };
             var report = new Option<bool>("--report") { Description = "Also measure the variations (colourfulness and sharpness against the source, distances to the source and to each other, held-out nearest-neighbour distance for scale): a table and report.json in --out. --data, --split-seed, --test-fraction and --fit say which sprites the model was trained on." };
             var data = new QualityDataOptions();
-            foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend, report }) command.Options.Add(o);
+            foreach (Option o in new Option[] { model, input, count, strength, seed, label, output, backend, noDetail, report }) command.Options.Add(o);
             palette.AddTo(command);
             data.AddTo(command);
             command.SetAction(parsed => CommandLine.Guard(() =>
@@ -55,7 +56,7 @@ namespace VaeProcgen.Trainer.Cli
                 }
                 RgbaImage original = SpriteFitter.Fit(PngCodec.Decode(File.ReadAllBytes(path), path), vae.Contract.Width, vae.Contract.Height, SpriteFitMode.Scale);
                 var images = new List<RgbaImage>();
-                foreach (byte[] rgba in SpriteVariations.Vary(vae, original.Pixels, n, s, parsed.GetValue(seed), labelIndex))
+                foreach (byte[] rgba in SpriteVariations.Vary(vae, original.Pixels, n, s, parsed.GetValue(seed), labelIndex, keepSourceDetail: !parsed.GetValue(noDetail)))
                 {
                     images.Add(new RgbaImage(vae.Contract.Width, vae.Contract.Height, rgba));
                 }
