@@ -30,27 +30,28 @@ namespace VaeProcgen.Authoring
             AlphaThreshold = alphaThreshold;
             Radius = radius;
             candidates = new int[width * height][];
-            var near = new HashSet<int>();
-            var ordered = new List<int>();
+            var offeredTo = new int[colours.Length];
+            var near = new List<int>();
             for (int y = 0; y < height; y++)
             {
                 for (int x = 0; x < width; x++)
                 {
+                    int pixel = y * width + x;
                     near.Clear();
-                    ordered.Clear();
-                    for (int r = radius; ordered.Count == 0; r = Math.Max(1, r * 2))
+                    for (int r = radius; near.Count == 0; r = Math.Max(1, r * 2))
                     {
                         for (int yy = Math.Max(0, y - r); yy <= Math.Min(height - 1, y + r); yy++)
                         {
                             for (int xx = Math.Max(0, x - r); xx <= Math.Min(width - 1, x + r); xx++)
                             {
                                 int colour = colourOfPixel[yy * width + xx];
-                                if (colour >= 0 && near.Add(colour)) ordered.Add(colour);
+                                if (colour < 0 || offeredTo[colour] == pixel + 1) continue;
+                                offeredTo[colour] = pixel + 1;
+                                near.Add(colour);
                             }
                         }
                     }
-                    ordered.Sort();
-                    candidates[y * width + x] = ordered.ToArray();
+                    candidates[pixel] = near.ToArray();
                 }
             }
         }
